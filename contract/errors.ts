@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const ErrorCode = z.enum([
+  'ENGINE_UNREACHABLE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AUTH_REQUIRED',
+  'INVALID_INPUT',
+  'PULL_FAILED',
+  'FORBIDDEN',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** The only shape an error takes when it crosses a process or network boundary. */
+export const PortholeError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type PortholeError = z.infer<typeof PortholeError>;
+
+export const Result = <T extends z.ZodType>(value: T) =>
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: PortholeError }),
+  ]);
+export type Result<T> = { ok: true; value: T } | { ok: false; error: PortholeError };
+
+/** Turns zod issues into one readable sentence naming the fields at fault. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function invalidInput(message: string, hint?: string): PortholeError {
+  return { code: 'INVALID_INPUT', message, ...(hint ? { hint } : {}) };
+}

@@ -1,0 +1,17 @@
+import { queryOptions } from '@tanstack/react-query';
+import { call } from '../../api/client';
+
+/** Generic → specific, so invalidating ['containers', engine] covers lists and details. */
+export const containerKeys = {
+  all: (engineId: string) => ['containers', engineId] as const,
+  list: (engineId: string) => [...containerKeys.all(engineId), 'list'] as const,
+  detail: (engineId: string, id: string) => [...containerKeys.all(engineId), 'detail', id] as const,
+};
+
+export const containerQueries = {
+  list: (engineId: string) =>
+    queryOptions({
+      queryKey: containerKeys.list(engineId),
+      queryFn: () => call('containers.list', { engineId }),
+    }),
+};

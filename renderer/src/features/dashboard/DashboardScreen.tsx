@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { NoEngine } from '../../components/NoEngine';
+import { useEngine } from '../../engine/EngineContext';
+import { containerQueries } from '../containers/queries';
+import { isRunning } from '../containers/format';
+
+export function DashboardScreen() {
+  const { current, currentStatus } = useEngine();
+  const list = useQuery({ ...containerQueries.list(current?.id ?? ''), enabled: !!current });
+  const all = list.data ?? [];
+  const running = all.filter(isRunning).length;
+  return (
+    <main className="screen" aria-labelledby="dashboard-heading">
+      <header className="screen-header">
+        <h1 id="dashboard-heading">Dashboard</h1>
+      </header>
+      {!current || (currentStatus?.state !== 'connected' && !list.data) ? (
+        <NoEngine
+          {...(current ? { engine: current } : {})}
+          {...(currentStatus ? { status: currentStatus } : {})}
+        />
+      ) : (
+        <section className="cards" aria-label="Summary">
+          <a className="card" href="#/containers">
+            <span className="card-figure">{running}</span> running
+          </a>
+          <a className="card" href="#/containers">
+            <span className="card-figure">{all.length - running}</span> stopped
+          </a>
+          <div className="card">
+            <span className="card-figure">{currentStatus?.version ?? '—'}</span> engine version
+            <div className="mono small">{current.endpoint}</div>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}
