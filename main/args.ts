@@ -13,7 +13,8 @@ export function parseArgs(argv: string[]): LaunchOptions {
     else if (arg === '--no-open') opts.open = false;
     else if (arg === '--port' || arg.startsWith('--port=')) {
       const value = arg.includes('=') ? arg.slice('--port='.length) : argv[++i];
-      const port = Number(value);
+      // Digits only: Number('') is 0 and Number('0x50') is 80, neither of which was asked for.
+      const port = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new Error(`--port needs a number from 0 to 65535, got "${value ?? ''}"`);
       }

@@ -82,7 +82,8 @@ export function parseHost(host: string, tls?: TlsFiles): Endpoint {
   }
   const useTls = scheme === 'https' || tls !== undefined;
   const port = rawPort ? Number(rawPort) : useTls ? 2376 : 2375;
-  return { kind: 'tcp', host: hostName, port, ...(useTls && tls ? { tls } : {}) };
+  // https:// means TLS even without cert files: verify against the system CAs, never plain HTTP.
+  return { kind: 'tcp', host: hostName, port, ...(useTls ? { tls: tls ?? { verify: true } } : {}) };
 }
 
 function tlsFromDir(dir: string, verify: boolean, d: DetectEnv): TlsFiles {

@@ -45,9 +45,10 @@ export class WebTransport implements Transport {
     };
   }
 
+  /** Calls wait in a queue while the socket (re)opens. */
   private send(msg: object) {
     const text = JSON.stringify(msg);
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(text);
+    if (this.isOpen) this.ws!.send(text);
     else this.queue.push(text);
   }
 
@@ -79,12 +80,20 @@ export class WebTransport implements Transport {
     });
   }
 
+  private get isOpen() {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  /**
+   * Subscriptions live in `subs`; every (re)open sends them all. So a sub is sent now only when
+   * open, and an unsub only when the server could have seen the sub.
+   */
   subscribe(name: string, input: unknown, onMessage: (msg: PortMessage) => void): () => void {
     const id = this.nextId++;
     this.subs.set(id, { name, input, onMessage });
-    this.send({ t: 'sub', id, name, input });
+    if (this.isOpen) this.send({ t: 'sub', id, name, input });
     return () => {
-      if (this.subs.delete(id)) this.send({ t: 'unsub', id });
+      if (this.subs.delete(id) && this.isOpen) this.send({ t: 'unsub', id });
     };
   }
 }

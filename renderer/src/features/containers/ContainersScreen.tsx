@@ -20,7 +20,9 @@ export function ContainersScreen() {
   const [showStopped, setShowStopped] = useState(
     () => localStorage.getItem('porthole.showStopped') !== 'false',
   );
-  const [removing, setRemoving] = useState<ContainerSummary | undefined>();
+  const [removingId, setRemovingId] = useState<string | undefined>();
+  // Always the latest state of the container being removed (it may stop while the dialog is open).
+  const removing: ContainerSummary | undefined = list.data?.find((c) => c.id === removingId);
   const now = useNow(true, 30_000);
   const rows = useMemo(
     () => visibleContainers(list.data ?? [], filter, showStopped),
@@ -38,7 +40,7 @@ export function ContainersScreen() {
         <h1 id="containers-heading">Containers</h1>
         <div className="toolbar">
           <input
-            type="search"
+            type="text"
             aria-label="Filter containers"
             placeholder="Filter by name, image, port…"
             value={filter}
@@ -89,7 +91,7 @@ export function ContainersScreen() {
                 busy={action.isPending && action.variables?.container.id === c.id}
                 onAction={(verb) =>
                   verb === 'Remove'
-                    ? setRemoving(c)
+                    ? setRemovingId(c.id)
                     : action.mutate({ container: c, action: { verb } })
                 }
               />
@@ -107,10 +109,10 @@ export function ContainersScreen() {
       {removing && (
         <RemoveDialog
           container={removing}
-          onCancel={() => setRemoving(undefined)}
+          onCancel={() => setRemovingId(undefined)}
           onConfirm={(opts) => {
             action.mutate({ container: removing, action: { verb: 'Remove', ...opts } });
-            setRemoving(undefined);
+            setRemovingId(undefined);
           }}
         />
       )}

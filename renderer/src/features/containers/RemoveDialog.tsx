@@ -8,14 +8,19 @@ interface Props {
   onCancel(): void;
 }
 
-/** Confirms a removal and names what goes with it. Native <dialog>: Escape cancels, focus returns. */
+/** Confirms a removal and names what goes with it. Native <dialog>: Escape cancels. */
 export function RemoveDialog({ container, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [removeVolumes, setRemoveVolumes] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
+    // The dialog unmounts rather than closing, so return focus ourselves.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog?.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      opener?.focus();
+    };
   }, []);
   const running = isRunning(container);
   const n = container.anonymousVolumes;

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { _electron as electron } from '@playwright/test';
+import { BUSYBOX_IMAGE } from './harness/engine';
+import { expect, test } from './fixtures';
+
+const ROOT = join(__dirname, '..');
+// The electron npm package downloads its binary at install time; path.txt exists only if that
+// worked. Never require('electron') to find out: in 45.x that starts the download.
+const hasElectron = existsSync(join(ROOT, 'node_modules', 'electron', 'path.txt'));
+const SKIP_REASON =
+  'No Electron binary installed (node_modules/electron/path.txt is absent: the binary cannot be downloaded on this machine). Web mode covers the same router and renderer.';
+
+test.describe('Electron shell', () => {
+  test.skip(!hasElectron, SKIP_REASON);
+
+  test('window is hardened and shows the engine’s containers', async ({ suite, docker, uniqueName }, testInfo) => {
+    const name = uniqueName('electron');
+    docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sleep', '600');
+    const app = await electron.launch({
+      args: [join(ROOT, 'dist', 'main', 'electron.cjs')],
+      env: { ...process.env, DOCKER_HOST: suite.engine.host, PORTHOLE_DATA_DIR: testInfo.outputPath('data') },
+    });
+    try {
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const wc = BrowserWindow.getAllWindows()[0]!.webContents;
+        const p = wc.getLastWebPreferences()!;
+        return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
+      });
+      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      const win = await app.firstWindow();
+      await expect(win.getByRole('table', { name: 'Containers' }).getByRole('row', { name: new RegExp(name) })).toBeVisible();
+      expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await win.evaluate(() => window.open('https://example.com'))).toBeNull();
+      expect(await win.evaluate(() => Object.keys((window as unknown as { porthole: object }).porthole).sort())).toEqual(['call', 'subscribe']);
+    } finally {
+      await app.close();
+    }
+  });
+});

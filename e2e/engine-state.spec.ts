@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { startApp, stopApp, type AppHandle } from './harness/app';
+import {
+  BUSYBOX_IMAGE,
+  cli,
+  destroyEngine,
+  importBusybox,
+  newEngine,
+  startDockerd,
+  stopDockerd,
+  type EngineHandle,
+} from './harness/engine';
+import { expect, test } from './fixtures';
+import { ContainersPage } from './pages/containers';
+
+// These tests stop and start an engine, so they get one of their own (own socket, bridge, data
+// root) instead of the suite's shared engine.
+test.describe('engine connection state', () => {
+  test.describe.configure({ mode: 'serial' });
+  let engine: EngineHandle;
+  let app: AppHandle;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    engine = newEngine('porthole-e2e-restart-');
+    await startDockerd(engine);
+    importBusybox(engine);
+    app = await startApp({
+      dockerHost: engine.host,
+      dataDir: join(engine.dir, 'app-data'),
+      logFile: join(engine.dir, 'app.log'),
+    });
+  });
+
+  test.afterAll(async () => {
+    if (app) await stopApp(app);
+    if (engine) await destroyEngine(engine);
+  });
+
+  // On this engine nothing else runs, so a quiet period really is quiet.
+  test('the list follows engine events instead of polling', async ({ page }) => {
+    const listCalls: number[] = [];
+    page.on('websocket', (ws) =>
+      ws.on('framesent', (frame) => {
+        if (typeof frame.payload === 'string' && frame.payload.includes('"containers.list"')) {
+          listCalls.push(Date.now());
+        }
+      }),
+    );
+    await page.goto(app.url);
+    const containers = new ContainersPage(page);
+    await containers.open();
+    await expect(page.getByRole('status')).toHaveText('Connected');
+    await expect(containers.table).toBeVisible();
+    const before = listCalls.length;
+    await page.waitForTimeout(3000);
+    expect(listCalls.length, 'no list requests while the engine is quiet').toBe(before);
+
+    cli(engine, ['run', '-d', '--name', 'evented', BUSYBOX_IMAGE, 'sleep', '600']);
+    await expect(containers.row('evented')).toContainText('running');
+    // create + start arrive within one coalescing window or two: a handful of refetches at most.
+    expect(listCalls.length - before).toBeGreaterThanOrEqual(1);
+    expect(listCalls.length - before).toBeLessThanOrEqual(3);
+    cli(engine, ['rm', '-f', 'evented']);
+    await expect(containers.row('evented')).toHaveCount(0);
+  });
+
+  test('dockerd stopped → Disconnected; started again → Connected and the table matches docker ps -a', async ({ page }) => {
+    test.setTimeout(150_000);
+    cli(engine, ['run', '-d', '--name', 'keeps-running', '--restart', 'always', BUSYBOX_IMAGE, 'sleep', '600']);
+    cli(engine, ['create', '--name', 'was-created', BUSYBOX_IMAGE, 'true']);
+    await page.goto(app.url);
+    const containers = new ContainersPage(page);
+    await containers.open();
+    const status = page.getByRole('status');
+    await expect(status).toHaveText('Connected');
+    await expect(containers.row('keeps-running')).toContainText('running');
+
+    await test.step('stop dockerd', async () => {
+      await stopDockerd(engine);
+      await expect(status).toContainText(/Disconnected — retrying in \d+ s/);
+    });
+
+    await test.step('change the engine while Porthole is away, then start dockerd', async () => {
+      await startDockerd(engine);
+      cli(engine, ['rm', '-f', 'was-created']);
+      cli(engine, ['create', '--name', 'made-while-away', BUSYBOX_IMAGE, 'true']);
+      await expect(status).toHaveText('Connected', { timeout: 30_000 });
+    });
+
+    await test.step('the table matches docker ps -a again, without a reload', async () => {
+      const cliNames = () => cli(engine, ['ps', '-a', '--format', '{{.Names}}']).split('\n').filter(Boolean).sort();
+      await expect.poll(async () => (await containers.names()).sort()).toEqual(cliNames());
+      const running = cli(engine, ['inspect', '-f', '{{.State.Status}}', 'keeps-running']);
+      await expect(containers.row('keeps-running')).toContainText(running);
+    });
+  });
+});
+
+test('with no engine reachable the app says so and how to start one', async ({ page }, testInfo) => {
+  const dir = testInfo.outputPath('no-engine');
+  const socket = join(dir, 'nothing-here.sock');
+  const app = await startApp({ dockerHost: `unix://${socket}`, dataDir: join(dir, 'data'), logFile: testInfo.outputPath('app.log') });
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('status')).toContainText(/Disconnected|Connecting/);
+    await expect(page.getByRole('heading', { name: 'Cannot reach DOCKER_HOST' })).toBeVisible();
+    await expect(page.getByText(`unix://${socket}`)).toBeVisible();
+    await expect(page.getByText('sudo systemctl start docker')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Cannot reach DOCKER_HOST' })).toBeVisible();
+  } finally {
+    await stopApp(app);
+  }
+});

@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { cli as engineCli } from './harness/engine';
+import { loadState, type SuiteState } from './harness/state';
+
+export interface Fixtures {
+  suite: SuiteState;
+  /** The docker CLI on the suite's private engine: the oracle. */
+  docker: (...args: string[]) => string;
+  /** A unique resource name for this test; everything named with it is removed afterwards. */
+  uniqueName: (label: string) => string;
+  /** The app, already past the token exchange, on the Containers screen. */
+  app: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  suite: async ({}, use) => use(loadState()),
+  docker: async ({ suite }, use) => {
+    const env = { ...process.env, DOCKER_CONFIG: suite.dockerConfig };
+    await use((...args: string[]) => engineCli(suite.engine, args, env));
+  },
+  uniqueName: async ({ suite, docker }, use, testInfo) => {
+    const prefix = `pt-${suite.runId}-${testInfo.workerIndex}${testInfo.repeatEachIndex}-${Date.now().toString(36)}`;
+    await use((label) => `${prefix}-${label}`);
+    // Hygiene: remove this test's containers even when it failed.
+    const ids = docker('ps', '-aq', '--filter', `name=${prefix}`).split('\n').filter(Boolean);
+    if (ids.length) docker('rm', '-f', '-v', ...ids);
+  },
+  app: async ({ page, suite }, use) => {
+    await page.goto(suite.app.url);
+    await page.evaluate(() => (location.hash = '#/containers'));
+    await expect(page.getByRole('status')).toContainText('Connected');
+    await use(page);
+  },
+});
+
+export { expect };

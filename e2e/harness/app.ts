@@ -1,0 +1,36 @@
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { killPid, startDetached, waitFor } from './proc';
+
+export interface AppHandle {
+  pid: number;
+  url: string;
+  origin: string;
+  port: number;
+  log: string;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs the built web mode (`node dist/main/web.cjs`) against an engine, with its own data dir. */
+export async function startApp(opts: { dockerHost: string; dataDir: string; logFile: string }): Promise<AppHandle> {
+  mkdirSync(dirname(opts.logFile), { recursive: true });
+  const out = openSync(opts.logFile, 'a');
+  const env = {
+    ...process.env,
+    DOCKER_HOST: opts.dockerHost,
+    PORTHOLE_DATA_DIR: opts.dataDir,
+    DOCKER_TLS_VERIFY: '',
+    DOCKER_CONTEXT: '',
+  };
+  const pid = startDetached(process.execPath, [join(ROOT, 'dist', 'main', 'web.cjs'), '--port', '0', '--no-open'], out, { env, cwd: ROOT });
+  const url = await waitFor(
+    'Porthole web mode to print its URL',
+    () => /Porthole web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(readFileSync(opts.logFile, 'utf8'))?.[1],
+    30_000,
+  );
+  const parsed = new URL(url);
+  return { pid, url, origin: parsed.origin, port: Number(parsed.port), log: opts.logFile };
+}
+
+export const stopApp = (app: AppHandle) => killPid(app.pid, 10_000);

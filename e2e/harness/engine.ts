@@ -1,0 +1,114 @@
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOCKER_CLI, killPid, readPid, run, sleep, startDetached, waitFor } from './proc';
+
+export interface EngineHandle {
+  dir: string;
+  /** unix:// address for DOCKER_HOST and docker -H. */
+  host: string;
+  bridge: string;
+  subnet: string;
+}
+
+export const BUSYBOX_IMAGE = 'test/busybox:latest';
+const APPLETS = ['sh', 'ls', 'cat', 'echo', 'sleep', 'httpd', 'env', 'ps', 'top', 'seq', 'yes'];
+const MORE_APPLETS = ['head', 'wc', 'date', 'touch', 'stty', 'mkdir', 'rm', 'true', 'false', 'tail'];
+
+/** A private bridge, so this engine never fights another dockerd (the user's) over docker0. */
+export function createBridge(): { bridge: string; subnet: string } {
+  const n = 16 + Math.floor(Math.random() * 200);
+  const bridge = `phbr${process.pid % 1000}${n}`.slice(0, 15);
+  const subnet = `10.213.${n}.1/24`;
+  run('ip', ['link', 'add', 'name', bridge, 'type', 'bridge']);
+  run('ip', ['addr', 'add', subnet, 'dev', bridge]);
+  run('ip', ['link', 'set', bridge, 'up']);
+  return { bridge, subnet };
+}
+
+export function removeBridge(bridge: string) {
+  try {
+    run('ip', ['link', 'del', bridge]);
+  } catch {
+    /* already gone */
+  }
+}
+
+export function newEngine(prefix = 'porthole-e2e-'): EngineHandle {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const { bridge, subnet } = createBridge();
+  return { dir, host: `unix://${join(dir, 'docker.sock')}`, bridge, subnet };
+}
+
+export function cli(engine: EngineHandle, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  return run(DOCKER_CLI, ['-H', engine.host, ...args], { env });
+}
+
+/** Starts (or restarts) dockerd on the engine's dirs; resolves when it answers. */
+export async function startDockerd(engine: EngineHandle): Promise<number> {
+  const d = engine.dir;
+  const log = openSync(join(d, 'dockerd.log'), 'a');
+  startDetached(
+    'dockerd',
+    [
+      '--host', engine.host,
+      '--data-root', join(d, 'data'),
+      '--exec-root', join(d, 'exec'),
+      '--pidfile', join(d, 'dockerd.pid'),
+      '--bridge', engine.bridge,
+    ],
+    log,
+  );
+  await waitFor(
+    'the private dockerd to answer',
+    () => {
+      try {
+        cli(engine, ['version', '--format', '{{.Server.Version}}']);
+        return true;
+      } catch {
+        return undefined;
+      }
+    },
+    60_000,
+    250,
+  );
+  return readPid(join(d, 'dockerd.pid'))!;
+}
+
+export async function stopDockerd(engine: EngineHandle): Promise<void> {
+  await killPid(readPid(join(engine.dir, 'dockerd.pid')), 30_000);
+  const sock = engine.host.slice('unix://'.length);
+  await waitFor('the dockerd socket to go', () => (existsSync(sock) ? undefined : true), 10_000).catch(
+    () => rmSync(sock, { force: true }),
+  );
+  await sleep(200);
+}
+
+/** An offline image: a rootfs holding static busybox and its applet links, `docker import`ed. */
+export function importBusybox(engine: EngineHandle, tag = BUSYBOX_IMAGE) {
+  const root = mkdtempSync(join(tmpdir(), 'porthole-rootfs-'));
+  try {
+    mkdirSync(join(root, 'bin'));
+    mkdirSync(join(root, 'tmp'));
+    chmodSync(join(root, 'tmp'), 0o1777);
+    copyFileSync(run('sh', ['-c', 'command -v busybox']), join(root, 'bin', 'busybox'));
+    chmodSync(join(root, 'bin', 'busybox'), 0o755);
+    for (const applet of [...APPLETS, ...MORE_APPLETS]) symlinkSync('busybox', join(root, 'bin', applet));
+    const tar = run('sh', ['-c', `tar -C '${root}' -c . | ${DOCKER_CLI} -H ${engine.host} import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - ${tag}`]);
+    return tar;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export async function destroyEngine(engine: EngineHandle) {
+  await stopDockerd(engine);
+  removeBridge(engine.bridge);
+  // Container layers may hold mounts briefly after dockerd exits; best effort.
+  try {
+    rmSync(engine.dir, { recursive: true, force: true });
+  } catch {
+    run('sh', ['-c', `umount -R '${engine.dir}'/* 2>/dev/null; rm -rf '${engine.dir}' || true`]);
+  }
+}
