@@ -5,7 +5,11 @@ import { ContainersPage } from './pages/containers';
 const inspectState = (docker: (...a: string[]) => string, name: string) =>
   docker('inspect', '-f', '{{.State.Status}}', name);
 
-test('CLI run appears, UI Stop exits it, CLI rm removes the row — no reload', async ({ app, docker, uniqueName }) => {
+test('CLI run appears, UI Stop exits it, CLI rm removes the row — no reload', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('live');
   await app.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
@@ -26,11 +30,32 @@ test('CLI run appears, UI Stop exits it, CLI rm removes the row — no reload', 
   expect(await app.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
 });
 
-test('a row shows name, image, state, status, ports, created and compose project', async ({ app, docker, uniqueName }) => {
+test('a row shows name, image, state, status, ports, created and compose project', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('cols');
-  docker('run', '-d', '--name', name, '-p', '127.0.0.1::80', '--label', 'com.docker.compose.project=shop',
-    '--label', 'com.docker.compose.service=web', BUSYBOX_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/bin');
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '-p',
+    '127.0.0.1::80',
+    '--label',
+    'com.docker.compose.project=shop',
+    '--label',
+    'com.docker.compose.service=web',
+    BUSYBOX_IMAGE,
+    'httpd',
+    '-f',
+    '-p',
+    '80',
+    '-h',
+    '/bin',
+  );
   const hostPort = docker('port', name, '80/tcp').split('\n')[0]!.split(':').pop();
   const row = page.row(name);
   await expect(row).toContainText(BUSYBOX_IMAGE);
@@ -41,7 +66,11 @@ test('a row shows name, image, state, status, ports, created and compose project
   await expect(row.getByRole('cell', { name: 'shop', exact: true })).toBeVisible();
 });
 
-test('UI Start and Restart reach the engine; impossible actions are disabled', async ({ app, docker, uniqueName }) => {
+test('UI Start and Restart reach the engine; impossible actions are disabled', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('cycle');
   docker('create', '--name', name, BUSYBOX_IMAGE, 'sleep', '600');
@@ -54,11 +83,17 @@ test('UI Start and Restart reach the engine; impossible actions are disabled', a
   const startedAt = docker('inspect', '-f', '{{.State.StartedAt}}', name);
 
   await page.action('Restart', name).click();
-  await expect.poll(() => docker('inspect', '-f', '{{.State.StartedAt}}', name), { timeout: 30_000 }).not.toBe(startedAt);
+  await expect
+    .poll(() => docker('inspect', '-f', '{{.State.StartedAt}}', name), { timeout: 30_000 })
+    .not.toBe(startedAt);
   expect(inspectState(docker, name)).toBe('running');
 });
 
-test('Remove confirms in a dialog, says what goes with it, and Escape cancels', async ({ app, docker, uniqueName }) => {
+test('Remove confirms in a dialog, says what goes with it, and Escape cancels', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('rm');
   docker('create', '--name', name, '-v', '/data', BUSYBOX_IMAGE, 'sleep', '600');
@@ -83,7 +118,11 @@ test('Remove confirms in a dialog, says what goes with it, and Escape cancels', 
   expect(docker('volume', 'ls', '-q')).not.toContain(volume);
 });
 
-test('removing a running container says it will be stopped, then removes it', async ({ app, docker, uniqueName }) => {
+test('removing a running container says it will be stopped, then removes it', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('rmrun');
   docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sleep', '600');
@@ -97,7 +136,11 @@ test('removing a running container says it will be stopped, then removes it', as
   expect(docker('ps', '-aq', '--filter', `name=${name}`)).toBe('');
 });
 
-test('filter matches name and image; Show stopped hides stopped containers', async ({ app, docker, uniqueName }) => {
+test('filter matches name and image; Show stopped hides stopped containers', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const up = uniqueName('up');
   const down = uniqueName('down');
@@ -121,7 +164,11 @@ test('filter matches name and image; Show stopped hides stopped containers', asy
   await expect(app.getByText('No containers match')).toBeVisible();
 });
 
-test('an operation the engine refuses shows its words in an alert', async ({ app, docker, uniqueName }) => {
+test('an operation the engine refuses shows its words in an alert', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const page = new ContainersPage(app);
   const name = uniqueName('bad');
   docker('create', '--name', name, BUSYBOX_IMAGE, '/no/such/program');

@@ -65,9 +65,21 @@ test.describe('engine connection state', () => {
     await expect(containers.row('evented')).toHaveCount(0);
   });
 
-  test('dockerd stopped → Disconnected; started again → Connected and the table matches docker ps -a', async ({ page }) => {
+  test('dockerd stopped → Disconnected; started again → Connected and the table matches docker ps -a', async ({
+    page,
+  }) => {
     test.setTimeout(150_000);
-    cli(engine, ['run', '-d', '--name', 'keeps-running', '--restart', 'always', BUSYBOX_IMAGE, 'sleep', '600']);
+    cli(engine, [
+      'run',
+      '-d',
+      '--name',
+      'keeps-running',
+      '--restart',
+      'always',
+      BUSYBOX_IMAGE,
+      'sleep',
+      '600',
+    ]);
     cli(engine, ['create', '--name', 'was-created', BUSYBOX_IMAGE, 'true']);
     await page.goto(app.url);
     const containers = new ContainersPage(page);
@@ -89,7 +101,8 @@ test.describe('engine connection state', () => {
     });
 
     await test.step('the table matches docker ps -a again, without a reload', async () => {
-      const cliNames = () => cli(engine, ['ps', '-a', '--format', '{{.Names}}']).split('\n').filter(Boolean).sort();
+      const cliNames = () =>
+        cli(engine, ['ps', '-a', '--format', '{{.Names}}']).split('\n').filter(Boolean).sort();
       await expect.poll(async () => (await containers.names()).sort()).toEqual(cliNames());
       const running = cli(engine, ['inspect', '-f', '{{.State.Status}}', 'keeps-running']);
       await expect(containers.row('keeps-running')).toContainText(running);
@@ -97,17 +110,26 @@ test.describe('engine connection state', () => {
   });
 });
 
-test('with no engine reachable the app says so and how to start one', async ({ page }, testInfo) => {
+test('with no engine reachable the app says so and how to start one', async ({
+  page,
+}, testInfo) => {
   const dir = testInfo.outputPath('no-engine');
   const socket = join(dir, 'nothing-here.sock');
-  const app = await startApp({ dockerHost: `unix://${socket}`, dataDir: join(dir, 'data'), logFile: testInfo.outputPath('app.log') });
+  const app = await startApp({
+    dockerHost: `unix://${socket}`,
+    dataDir: join(dir, 'data'),
+    logFile: testInfo.outputPath('app.log'),
+  });
   try {
     await page.goto(app.url);
     await expect(page.getByRole('status')).toContainText(/Disconnected|Connecting/);
     await expect(page.getByRole('heading', { name: 'Cannot reach DOCKER_HOST' })).toBeVisible();
     await expect(page.getByText(`unix://${socket}`)).toBeVisible();
     await expect(page.getByText('sudo systemctl start docker')).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Cannot reach DOCKER_HOST' })).toBeVisible();
   } finally {

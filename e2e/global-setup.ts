@@ -36,10 +36,14 @@ export default async function globalSetup() {
   saveState(state);
 
   const env = { ...process.env, DOCKER_CONFIG: dockerConfig };
-  run(DOCKER_CLI, ['-H', engine.host, 'login', '--username', registry.user, '--password-stdin', registry.address], {
-    env,
-    input: registry.password,
-  });
+  run(
+    DOCKER_CLI,
+    ['-H', engine.host, 'login', '--username', registry.user, '--password-stdin', registry.address],
+    {
+      env,
+      input: registry.password,
+    },
+  );
   const privateImage = `${registry.address}/private/busybox:1`;
   cli(engine, ['tag', BUSYBOX_IMAGE, privateImage], env);
   cli(engine, ['push', privateImage], env);

@@ -16,17 +16,31 @@ test.describe('the router over web mode', () => {
       expect((r.error as { code: string }).code).toBe('INVALID_INPUT');
       expect((r.error as { message: string }).message).toMatch(text);
     };
-    expectInvalid(await client.call('containers.explode', {}), /Unknown call "containers\.explode"/);
+    expectInvalid(
+      await client.call('containers.explode', {}),
+      /Unknown call "containers\.explode"/,
+    );
     expectInvalid(await client.call('toString', {}), /Unknown call/);
     expectInvalid(await client.call('containers.list', { engineId: 42 }), /engineId/);
     expectInvalid(await client.call('containers.list', {}), /engineId/);
-    expectInvalid(await client.call('containers.list', { engineId: 'no-such-engine' }), /No engine with id/);
+    expectInvalid(
+      await client.call('containers.list', { engineId: 'no-such-engine' }),
+      /No engine with id/,
+    );
     expectInvalid(await client.call('containers.stop', { engineId, id: '' }), /id/);
     expectInvalid(
-      await client.call('containers.remove', { engineId, id: 'x', force: 'yes', removeVolumes: false }),
+      await client.call('containers.remove', {
+        engineId,
+        id: 'x',
+        force: 'yes',
+        removeVolumes: false,
+      }),
       /force/,
     );
-    expectInvalid(await client.call('containers.list', { engineId, extra: true }), /extra|Unrecognized/i);
+    expectInvalid(
+      await client.call('containers.list', { engineId, extra: true }),
+      /extra|Unrecognized/i,
+    );
 
     client.sendRaw('this is not json');
     const notJson = await client.next((m) => m.t === 'error');
@@ -56,7 +70,11 @@ test.describe('the router over web mode', () => {
   test('engines.list names the engine and its state', async () => {
     const r = await client.call('engines.list', {});
     expect(r.ok).toBe(true);
-    const [engine] = r.value as { id: string; source: string; status: { state: string; version?: string } }[];
+    const [engine] = r.value as {
+      id: string;
+      source: string;
+      status: { state: string; version?: string };
+    }[];
     expect(engine).toMatchObject({ id: 'env', source: 'env', status: { state: 'connected' } });
     expect(engine!.status.version).toMatch(/^\d+\.\d+/);
   });
@@ -67,7 +85,13 @@ test.describe('the router over web mode', () => {
     docker('create', '--name', name, 'test/busybox:latest', 'true');
     const event = await client.next((m) => {
       const e = m.event as { type?: string; action?: string; name?: string } | undefined;
-      return m.t === 'event' && m.id === 11 && e?.type === 'container' && e.action === 'create' && e.name === name;
+      return (
+        m.t === 'event' &&
+        m.id === 11 &&
+        e?.type === 'container' &&
+        e.action === 'create' &&
+        e.name === name
+      );
     });
     expect(event).toBeTruthy();
     client.send({ t: 'unsub', id: 11 });

@@ -29,7 +29,13 @@ if (!step('lint and typecheck', 'npm', ['run', '--silent', 'lint'])) {
 }
 
 rmSync('test-results/unit.json', { force: true });
-step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+step('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/unit.json',
+]);
 const unit = readJson('test-results/unit.json');
 if (unit) {
   totals.passed += unit.numPassedTests;
@@ -44,7 +50,9 @@ const built = step('build', 'node', ['scripts/build.mjs']);
 const provisioned = step('engine prerequisites', 'bash', ['scripts/provision.sh']);
 if (!built || !provisioned) {
   totals.failed += 1;
-  notes.push(built ? 'e2e not run: prerequisites missing (see above)' : 'build failed: e2e not run');
+  notes.push(
+    built ? 'e2e not run: prerequisites missing (see above)' : 'build failed: e2e not run',
+  );
 } else {
   rmSync('test-results/e2e.json', { force: true });
   step('e2e (real dockerd, registry, Chromium)', 'npx', ['playwright', 'test']);
@@ -64,6 +72,7 @@ if (!built || !provisioned) {
 }
 
 if (notes.length) console.log(`\nnotes: ${notes.join('; ')}`);
-if (existsSync('.test-state/suite.json')) console.log('warning: e2e state left behind in .test-state/');
+if (existsSync('.test-state/suite.json'))
+  console.log('warning: e2e state left behind in .test-state/');
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

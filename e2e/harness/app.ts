@@ -10,10 +10,15 @@ export interface AppHandle {
   log: string;
 }
 
-const ROOT = join(__dirname, '..', '..');
+// Bench scripts run bundled from a temp dir and say where the repo is.
+const ROOT = process.env.PORTHOLE_ROOT ?? join(__dirname, '..', '..');
 
 /** Runs the built web mode (`node dist/main/web.cjs`) against an engine, with its own data dir. */
-export async function startApp(opts: { dockerHost: string; dataDir: string; logFile: string }): Promise<AppHandle> {
+export async function startApp(opts: {
+  dockerHost: string;
+  dataDir: string;
+  logFile: string;
+}): Promise<AppHandle> {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const out = openSync(opts.logFile, 'a');
   const env = {
@@ -23,10 +28,18 @@ export async function startApp(opts: { dockerHost: string; dataDir: string; logF
     DOCKER_TLS_VERIFY: '',
     DOCKER_CONTEXT: '',
   };
-  const pid = startDetached(process.execPath, [join(ROOT, 'dist', 'main', 'web.cjs'), '--port', '0', '--no-open'], out, { env, cwd: ROOT });
+  const pid = startDetached(
+    process.execPath,
+    [join(ROOT, 'dist', 'main', 'web.cjs'), '--port', '0', '--no-open'],
+    out,
+    { env, cwd: ROOT },
+  );
   const url = await waitFor(
     'Porthole web mode to print its URL',
-    () => /Porthole web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(readFileSync(opts.logFile, 'utf8'))?.[1],
+    () =>
+      /Porthole web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(
+        readFileSync(opts.logFile, 'utf8'),
+      )?.[1],
     30_000,
   );
   const parsed = new URL(url);

@@ -1,4 +1,12 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +22,18 @@ export interface EngineHandle {
 
 export const BUSYBOX_IMAGE = 'test/busybox:latest';
 const APPLETS = ['sh', 'ls', 'cat', 'echo', 'sleep', 'httpd', 'env', 'ps', 'top', 'seq', 'yes'];
-const MORE_APPLETS = ['head', 'wc', 'date', 'touch', 'stty', 'mkdir', 'rm', 'true', 'false', 'tail'];
+const MORE_APPLETS = [
+  'head',
+  'wc',
+  'date',
+  'touch',
+  'stty',
+  'mkdir',
+  'rm',
+  'true',
+  'false',
+  'tail',
+];
 
 /** A private bridge, so this engine never fights another dockerd (the user's) over docker0. */
 export function createBridge(): { bridge: string; subnet: string } {
@@ -52,11 +71,16 @@ export async function startDockerd(engine: EngineHandle): Promise<number> {
   startDetached(
     'dockerd',
     [
-      '--host', engine.host,
-      '--data-root', join(d, 'data'),
-      '--exec-root', join(d, 'exec'),
-      '--pidfile', join(d, 'dockerd.pid'),
-      '--bridge', engine.bridge,
+      '--host',
+      engine.host,
+      '--data-root',
+      join(d, 'data'),
+      '--exec-root',
+      join(d, 'exec'),
+      '--pidfile',
+      join(d, 'dockerd.pid'),
+      '--bridge',
+      engine.bridge,
     ],
     log,
   );
@@ -79,9 +103,11 @@ export async function startDockerd(engine: EngineHandle): Promise<number> {
 export async function stopDockerd(engine: EngineHandle): Promise<void> {
   await killPid(readPid(join(engine.dir, 'dockerd.pid')), 30_000);
   const sock = engine.host.slice('unix://'.length);
-  await waitFor('the dockerd socket to go', () => (existsSync(sock) ? undefined : true), 10_000).catch(
-    () => rmSync(sock, { force: true }),
-  );
+  await waitFor(
+    'the dockerd socket to go',
+    () => (existsSync(sock) ? undefined : true),
+    10_000,
+  ).catch(() => rmSync(sock, { force: true }));
   await sleep(200);
 }
 
@@ -94,8 +120,12 @@ export function importBusybox(engine: EngineHandle, tag = BUSYBOX_IMAGE) {
     chmodSync(join(root, 'tmp'), 0o1777);
     copyFileSync(run('sh', ['-c', 'command -v busybox']), join(root, 'bin', 'busybox'));
     chmodSync(join(root, 'bin', 'busybox'), 0o755);
-    for (const applet of [...APPLETS, ...MORE_APPLETS]) symlinkSync('busybox', join(root, 'bin', applet));
-    const tar = run('sh', ['-c', `tar -C '${root}' -c . | ${DOCKER_CLI} -H ${engine.host} import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - ${tag}`]);
+    for (const applet of [...APPLETS, ...MORE_APPLETS])
+      symlinkSync('busybox', join(root, 'bin', applet));
+    const tar = run('sh', [
+      '-c',
+      `tar -C '${root}' -c . | ${DOCKER_CLI} -H ${engine.host} import -c 'CMD ["sh"]' -c 'ENV PATH=/bin' - ${tag}`,
+    ]);
     return tar;
   } finally {
     rmSync(root, { recursive: true, force: true });

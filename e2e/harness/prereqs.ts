@@ -11,7 +11,9 @@ const NEEDS: [binary: string, pkg: string][] = [
 
 /** Fails early with the exact install command, instead of a confusing error mid-suite. */
 export function checkPrerequisites() {
-  const missing = NEEDS.filter(([bin]) => spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0).map(([, pkg]) => pkg);
+  const missing = NEEDS.filter(
+    ([bin]) => spawnSync('sh', ['-c', `command -v ${bin}`]).status !== 0,
+  ).map(([, pkg]) => pkg);
   if (!existsSync('/usr/bin/docker')) missing.push('docker.io');
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
   if (missing.length) {
@@ -22,6 +24,8 @@ export function checkPrerequisites() {
     );
   }
   if (process.getuid?.() !== 0) {
-    throw new Error('The e2e suite starts a private dockerd, which needs root. Run it as root (CI does).');
+    throw new Error(
+      'The e2e suite starts a private dockerd, which needs root. Run it as root (CI does).',
+    );
   }
 }

@@ -16,12 +16,17 @@ export async function waitFor<T>(
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
 }
 
-export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; input?: string } = {},
+) {
   const r = spawnSync(cmd, args, {
     encoding: 'utf8',
     env: opts.env ?? process.env,
@@ -29,13 +34,20 @@ export function run(cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv
     timeout: 120_000,
   });
   if (r.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr || r.stdout || r.error}`,
+    );
   }
   return r.stdout.trim();
 }
 
 /** Starts a long-lived process in its own process group so teardown can kill it by pid. */
-export function startDetached(cmd: string, args: string[], logFile: number, opts: SpawnOptions = {}) {
+export function startDetached(
+  cmd: string,
+  args: string[],
+  logFile: number,
+  opts: SpawnOptions = {},
+) {
   const child = spawn(cmd, args, { stdio: ['ignore', logFile, logFile], detached: true, ...opts });
   child.unref();
   if (!child.pid) throw new Error(`could not start ${cmd}`);

@@ -42,7 +42,11 @@ export async function startRegistry(dir: string): Promise<RegistryHandle> {
       '',
     ].join('\n'),
   );
-  const pid = startDetached('docker-registry', ['serve', join(dir, 'config.yml')], openSync(join(dir, 'registry.log'), 'a'));
+  const pid = startDetached(
+    'docker-registry',
+    ['serve', join(dir, 'config.yml')],
+    openSync(join(dir, 'registry.log'), 'a'),
+  );
   const address = `127.0.0.1:${port}`;
   await waitFor('the registry to listen', async () => {
     try {

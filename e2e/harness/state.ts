@@ -27,7 +27,9 @@ export function saveState(state: Partial<SuiteState>) {
 
 export function loadState(): SuiteState {
   if (!existsSync(STATE_FILE)) {
-    throw new Error('No e2e state: run the suite with `npm test` (global setup starts the engine).');
+    throw new Error(
+      'No e2e state: run the suite with `npm test` (global setup starts the engine).',
+    );
   }
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as SuiteState;
 }

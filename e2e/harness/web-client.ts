@@ -14,7 +14,10 @@ export interface RawClient {
   send(msg: unknown): void;
   sendRaw(text: string): void;
   /** Resolves with the next message matching `pred`. */
-  next(pred?: (msg: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
+  next(
+    pred?: (msg: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   call(name: string, input: unknown): Promise<Record<string, unknown>>;
   close(): void;
 }
@@ -32,7 +35,10 @@ export async function connectClient(app: AppHandle): Promise<RawClient> {
   const cookie = await sessionCookie(app);
   const ws = await openSocket(app, { Cookie: cookie, Origin: app.origin });
   const inbox: Record<string, unknown>[] = [];
-  const waiters: { pred: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    pred: (m: Record<string, unknown>) => boolean;
+    resolve: (m: Record<string, unknown>) => void;
+  }[] = [];
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as Record<string, unknown>;
     const i = waiters.findIndex((w) => w.pred(msg));

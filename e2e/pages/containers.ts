@@ -13,12 +13,17 @@ export class ContainersPage {
   }
 
   async open() {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Containers' }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Containers' })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();
   }
 
   row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
   /** The names in the table's rows, in order. */

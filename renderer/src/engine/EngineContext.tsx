@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EngineInfo, EngineStatus } from '../../../contract';
 import { useEngineEvents } from '../events/useEngineEvents';
 import { engineQueries } from './queries';
@@ -10,6 +10,11 @@ interface EngineContextValue {
   loading: boolean;
   /** The engine the screens show. */
   current: EngineInfo | undefined;
+  /**
+   * The id screens query with: the current engine's, or while the engine list is still loading
+   * the one used last time, so the first screen's data loads in parallel with the list.
+   */
+  engineId: string | undefined;
   currentStatus: EngineStatus | undefined;
   statuses: Record<string, EngineStatus>;
   select(engineId: string): void;
@@ -25,13 +30,18 @@ export function EngineProvider({ children }: { children: ReactNode }) {
   );
   const engines = useMemo(() => list.data ?? [], [list.data]);
   const current = engines.find((e) => e.id === selected) ?? engines[0];
+  const engineId = current?.id ?? (list.isPending ? selected : undefined);
   useEngineEvents(current?.id);
+  useEffect(() => {
+    if (current) localStorage.setItem('porthole.engine', current.id);
+  }, [current]);
 
   const value = useMemo<EngineContextValue>(
     () => ({
       engines,
       loading: list.isPending,
       current,
+      engineId,
       currentStatus: current ? (statuses[current.id] ?? current.status) : undefined,
       statuses,
       select(engineId) {
@@ -39,7 +49,7 @@ export function EngineProvider({ children }: { children: ReactNode }) {
         setSelected(engineId);
       },
     }),
-    [engines, list.isPending, current, statuses],
+    [engines, list.isPending, current, engineId, statuses],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

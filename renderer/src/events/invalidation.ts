@@ -80,8 +80,9 @@ export function invalidationsFor(engineId: string, events: EngineStreamEvent[]):
 }
 
 /**
- * Collects events and flushes them at most once per `delayMs`, so a burst (a compose project
- * starting, a prune) costs one refetch per list, not one per event.
+ * Coalesces a burst of events (a compose project starting, a prune) into few refetches without
+ * delaying a lone event: the first event of a quiet period flushes at once (leading edge), the
+ * rest of the burst flushes together `delayMs` later (trailing edge).
  */
 export class Coalescer<T> {
   private batch: T[] = [];
@@ -93,13 +94,24 @@ export class Coalescer<T> {
   ) {}
 
   push(item: T) {
+    if (this.timer === undefined) {
+      this.flush([item]);
+      this.timer = setTimeout(() => this.trailing(), this.delayMs);
+      return;
+    }
     this.batch.push(item);
-    this.timer ??= setTimeout(() => {
-      const batch = this.batch;
-      this.batch = [];
+  }
+
+  private trailing() {
+    const batch = this.batch;
+    this.batch = [];
+    if (batch.length === 0) {
       this.timer = undefined;
-      this.flush(batch);
-    }, this.delayMs);
+      return;
+    }
+    this.flush(batch);
+    // Keep the window open while the burst goes on.
+    this.timer = setTimeout(() => this.trailing(), this.delayMs);
   }
 
   dispose() {

@@ -10,13 +10,16 @@ describe('calls', () => {
     expect(remove.parse(fullRemove())).toEqual(fullRemove());
   });
 
-  it.each(['engineId', 'id', 'force', 'removeVolumes'])('containers.remove requires %s', (field) => {
-    const input: Record<string, unknown> = fullRemove();
-    delete input[field];
-    const result = remove.safeParse(input);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
-  });
+  it.each(['engineId', 'id', 'force', 'removeVolumes'])(
+    'containers.remove requires %s',
+    (field) => {
+      const input: Record<string, unknown> = fullRemove();
+      delete input[field];
+      const result = remove.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(field);
+    },
+  );
 
   it('containers.remove rejects unknown keys (still strict after extend)', () => {
     expect(remove.safeParse({ ...fullRemove(), extra: 1 }).success).toBe(false);

@@ -75,7 +75,8 @@ describe('ContainerSummary', () => {
   });
 
   it('needs compose fields to be present (null, not missing)', () => {
-    const { composeProject: _omit, ...rest } = summary;
+    const rest: Record<string, unknown> = { ...summary };
+    delete rest.composeProject;
     expect(ContainerSummary.safeParse(rest).success).toBe(false);
   });
 });

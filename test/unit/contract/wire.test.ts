@@ -9,19 +9,13 @@ describe('ClientMessage', () => {
       name: 'engines.list',
       input: {},
     });
-    expect(ClientMessage.safeParse({ t: 'sub', id: 0, name: 'x', input: null }).success).toBe(
-      true,
-    );
+    expect(ClientMessage.safeParse({ t: 'sub', id: 0, name: 'x', input: null }).success).toBe(true);
     expect(ClientMessage.safeParse({ t: 'unsub', id: 3 }).success).toBe(true);
   });
 
   it('rejects an unknown or missing t', () => {
-    expect(ClientMessage.safeParse({ t: 'eval', id: 1, name: 'x', input: {} }).success).toBe(
-      false,
-    );
-    expect(ClientMessage.safeParse({ t: 'CALL', id: 1, name: 'x', input: {} }).success).toBe(
-      false,
-    );
+    expect(ClientMessage.safeParse({ t: 'eval', id: 1, name: 'x', input: {} }).success).toBe(false);
+    expect(ClientMessage.safeParse({ t: 'CALL', id: 1, name: 'x', input: {} }).success).toBe(false);
     expect(ClientMessage.safeParse({ id: 1, name: 'x', input: {} }).success).toBe(false);
   });
 

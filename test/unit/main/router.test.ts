@@ -1,7 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PortholeError } from '../../../contract';
 import type { PortholeFailure as Failure } from '../../../main/engine/errors';
-import type { CallHandlers, createRouter as CreateRouter, StreamHandlers } from '../../../main/router';
+import type {
+  CallHandlers,
+  createRouter as CreateRouter,
+  StreamHandlers,
+} from '../../../main/router';
 
 // main/log reads PORTHOLE_LOG when it is first imported: set it before loading the router. After
 // resetModules the router has its own copy of engine/errors, so PortholeFailure comes from there

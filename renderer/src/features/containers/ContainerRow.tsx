@@ -1,15 +1,27 @@
+import { memo } from 'react';
 import type { ContainerSummary } from '../../../../contract';
 import { Icon, type IconName } from '../../components/Icon';
 import { formatPort, isRunning, relativeTime } from './format';
 
 interface Props {
   container: ContainerSummary;
+  /** Position in the whole list, when the table only renders a window of it. */
+  rowIndex?: number;
+  measure?: ((el: Element | null) => void) | undefined;
   now: number;
   busy: boolean;
-  onAction(verb: 'Start' | 'Stop' | 'Restart' | 'Remove'): void;
+  onAction(verb: 'Start' | 'Stop' | 'Restart' | 'Remove', container: ContainerSummary): void;
 }
 
-export function ContainerRow({ container: c, now, busy, onAction }: Props) {
+/** Memoized: a list refresh re-renders only the rows whose container changed. */
+export const ContainerRow = memo(function ContainerRow({
+  container: c,
+  rowIndex,
+  measure,
+  now,
+  busy,
+  onAction,
+}: Props) {
   const running = isRunning(c);
   const button = (
     verb: 'Start' | 'Stop' | 'Restart' | 'Remove',
@@ -22,13 +34,17 @@ export function ContainerRow({ container: c, now, busy, onAction }: Props) {
       aria-label={`${verb} ${c.name}`}
       title={`${verb} ${c.name}`}
       disabled={busy || disabled}
-      onClick={() => onAction(verb)}
+      onClick={() => onAction(verb, c)}
     >
       <Icon name={icon} />
     </button>
   );
   return (
-    <tr>
+    <tr
+      ref={measure}
+      data-index={rowIndex}
+      aria-rowindex={rowIndex === undefined ? undefined : rowIndex + 2}
+    >
       <th scope="row" className="name">
         {c.name}
       </th>
@@ -52,4 +68,4 @@ export function ContainerRow({ container: c, now, busy, onAction }: Props) {
       </td>
     </tr>
   );
-}
+});

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary } from '../../../../contract';
-import { ApiError } from '../../api/client';
 import { NoEngine } from '../../components/NoEngine';
+import { screenState } from '../../components/screenState';
+import { useRowWindow } from '../../components/useRowWindow';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { ContainerRow } from './ContainerRow';
@@ -12,9 +13,9 @@ import { RemoveDialog } from './RemoveDialog';
 import { useContainerAction } from './useContainerAction';
 
 export function ContainersScreen() {
-  const { current, currentStatus } = useEngine();
-  const engineId = current?.id ?? '';
-  const list = useQuery({ ...containerQueries.list(engineId), enabled: !!current });
+  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const engineId = queryEngineId ?? '';
+  const list = useQuery({ ...containerQueries.list(engineId), enabled: !!queryEngineId });
   const action = useContainerAction(engineId);
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(
@@ -28,14 +29,25 @@ export function ContainersScreen() {
     () => visibleContainers(list.data ?? [], filter, showStopped),
     [list.data, filter, showStopped],
   );
+  const { mutate } = action;
+  const onAction = useCallback(
+    (verb: 'Start' | 'Stop' | 'Restart' | 'Remove', c: ContainerSummary) =>
+      verb === 'Remove' ? setRemovingId(c.id) : mutate({ container: c, action: { verb } }),
+    [mutate],
+  );
+  const scrollRef = useRef<HTMLElement>(null);
+  const win = useRowWindow(rows.length, scrollRef);
 
-  const unreachable =
-    !current ||
-    (list.error instanceof ApiError && list.error.code === 'ENGINE_UNREACHABLE') ||
-    (currentStatus?.state !== 'connected' && !list.data);
+  const view = screenState({
+    loadingEngines: loading,
+    hasEngine: !!current,
+    connected: currentStatus?.state === 'connected',
+    hasData: !!list.data,
+    error: list.error,
+  });
 
   return (
-    <main className="screen" aria-labelledby="containers-heading">
+    <main className="screen" aria-labelledby="containers-heading" ref={scrollRef}>
       <header className="screen-header">
         <h1 id="containers-heading">Containers</h1>
         <div className="toolbar">
@@ -59,15 +71,24 @@ export function ContainersScreen() {
           </label>
         </div>
       </header>
-      {unreachable ? (
+      {view === 'loading' ? (
+        <p className="empty" aria-live="polite">
+          Loading containers…
+        </p>
+      ) : view === 'unreachable' ? (
         <NoEngine
           {...(current ? { engine: current } : {})}
           {...(currentStatus ? { status: currentStatus } : {})}
         />
-      ) : list.error ? (
-        <p role="alert">Could not list containers: {list.error.message}</p>
+      ) : view === 'error' ? (
+        <p role="alert">Could not list containers: {list.error?.message}</p>
       ) : (
-        <table aria-label="Containers" aria-busy={list.isPending} className="resource-table">
+        <table
+          aria-label="Containers"
+          aria-busy={list.isPending}
+          aria-rowcount={win.virtual ? rows.length + 1 : undefined}
+          className="resource-table"
+        >
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -83,19 +104,21 @@ export function ContainersScreen() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => (
-              <ContainerRow
-                key={c.id}
-                container={c}
-                now={now}
-                busy={action.isPending && action.variables?.container.id === c.id}
-                onAction={(verb) =>
-                  verb === 'Remove'
-                    ? setRemovingId(c.id)
-                    : action.mutate({ container: c, action: { verb } })
-                }
-              />
-            ))}
+            {win.before > 0 && <tr aria-hidden="true" style={{ height: win.before }} />}
+            {win.indexes
+              .map((index) => rows[index]!)
+              .map((c, i) => (
+                <ContainerRow
+                  key={c.id}
+                  container={c}
+                  {...(win.virtual ? { rowIndex: win.indexes[i]! } : {})}
+                  measure={win.measure}
+                  now={now}
+                  busy={action.isPending && action.variables?.container.id === c.id}
+                  onAction={onAction}
+                />
+              ))}
+            {win.after > 0 && <tr aria-hidden="true" style={{ height: win.after }} />}
           </tbody>
         </table>
       )}

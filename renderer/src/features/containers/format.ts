@@ -14,10 +14,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// Built once: constructing an Intl formatter per row costs more than the rest of the row.
+const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+
 /** "3 minutes ago" from epoch seconds; "just now" under a minute. */
 export function relativeTime(epochSeconds: number, nowMs: number): string {
   const diff = Math.max(0, Math.round(nowMs / 1000 - epochSeconds));
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
   for (const [unit, secs] of UNITS) {
     if (diff >= secs) return rtf.format(-Math.floor(diff / secs), unit);
   }

@@ -1,20 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
 import { NoEngine } from '../../components/NoEngine';
+import { screenState } from '../../components/screenState';
 import { useEngine } from '../../engine/EngineContext';
 import { containerQueries } from '../containers/queries';
 import { isRunning } from '../containers/format';
 
 export function DashboardScreen() {
-  const { current, currentStatus } = useEngine();
-  const list = useQuery({ ...containerQueries.list(current?.id ?? ''), enabled: !!current });
+  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const list = useQuery({
+    ...containerQueries.list(queryEngineId ?? ''),
+    enabled: !!queryEngineId,
+  });
   const all = list.data ?? [];
+  const view = screenState({
+    loadingEngines: loading,
+    hasEngine: !!current,
+    connected: currentStatus?.state === 'connected',
+    hasData: !!list.data,
+    error: list.error,
+  });
   const running = all.filter(isRunning).length;
   return (
     <main className="screen" aria-labelledby="dashboard-heading">
       <header className="screen-header">
         <h1 id="dashboard-heading">Dashboard</h1>
       </header>
-      {!current || (currentStatus?.state !== 'connected' && !list.data) ? (
+      {view === 'loading' ? (
+        <p className="empty" aria-live="polite">
+          Loading…
+        </p>
+      ) : view !== 'ready' ? (
         <NoEngine
           {...(current ? { engine: current } : {})}
           {...(currentStatus ? { status: currentStatus } : {})}
@@ -29,7 +44,7 @@ export function DashboardScreen() {
           </a>
           <div className="card">
             <span className="card-figure">{currentStatus?.version ?? '—'}</span> engine version
-            <div className="mono small">{current.endpoint}</div>
+            <div className="mono small">{current?.endpoint}</div>
           </div>
         </section>
       )}

@@ -17,7 +17,10 @@ describe('parseHost', () => {
   });
 
   it('trims whitespace', () => {
-    expect(parseHost('  unix:///tmp/d.sock\n')).toEqual({ kind: 'unix', socketPath: '/tmp/d.sock' });
+    expect(parseHost('  unix:///tmp/d.sock\n')).toEqual({
+      kind: 'unix',
+      socketPath: '/tmp/d.sock',
+    });
   });
 
   it('parses named pipes into backslash paths', () => {
@@ -56,7 +59,11 @@ describe('parseHost', () => {
   });
 
   it('keeps an explicit port and accepts a trailing slash', () => {
-    expect(parseHost('tcp://10.0.0.5:1234/')).toEqual({ kind: 'tcp', host: '10.0.0.5', port: 1234 });
+    expect(parseHost('tcp://10.0.0.5:1234/')).toEqual({
+      kind: 'tcp',
+      host: '10.0.0.5',
+      port: 1234,
+    });
     expect(parseHost('tcp://h:9999', { verify: false })).toMatchObject({ port: 9999 });
   });
 

@@ -8,9 +8,9 @@ import {
 
 describe('toPortholeError: engine HTTP errors', () => {
   it('maps 404 to NOT_FOUND with the engine message', () => {
-    expect(
-      toPortholeError({ statusCode: 404, json: { message: 'No such container: x' } }),
-    ).toEqual({ code: 'NOT_FOUND', message: 'No such container: x' });
+    expect(toPortholeError({ statusCode: 404, json: { message: 'No such container: x' } })).toEqual(
+      { code: 'NOT_FOUND', message: 'No such container: x' },
+    );
   });
 
   it('maps 409 to CONFLICT', () => {
@@ -104,7 +104,11 @@ describe('toPortholeError: socket errors', () => {
 
 describe('toPortholeError: other throws', () => {
   it('passes PortholeFailure through unchanged', () => {
-    const detail = { code: 'PULL_FAILED', message: 'no such image', hint: 'check the tag' } as const;
+    const detail = {
+      code: 'PULL_FAILED',
+      message: 'no such image',
+      hint: 'check the tag',
+    } as const;
     expect(toPortholeError(new PortholeFailure(detail))).toBe(detail);
   });
 

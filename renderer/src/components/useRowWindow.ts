@@ -1,0 +1,54 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RefObject } from 'react';
+
+/** Below this many rows every row is in the DOM (screen readers and find-in-page see all). */
+export const VIRTUALIZE_ABOVE = 200;
+
+export interface RowWindow {
+  /** Indexes of the rows to render. */
+  indexes: number[];
+  /** Spacer heights above and below the rendered rows, in px. */
+  before: number;
+  after: number;
+  virtual: boolean;
+  measure: ((el: Element | null) => void) | undefined;
+}
+
+/**
+ * Table rows in a window: all of them for short lists, only the visible ones (plus overscan) for
+ * long ones, with spacer rows keeping the scrollbar honest. Rows carry aria-rowindex so assistive
+ * technology knows where it is in the whole list.
+ */
+export function useRowWindow(
+  count: number,
+  scrollRef: RefObject<HTMLElement | null>,
+  rowHeight = 41,
+): RowWindow {
+  const virtual = count > VIRTUALIZE_ABOVE;
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build
+  const virtualizer = useVirtualizer({
+    count: virtual ? count : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 15,
+  });
+  if (!virtual) {
+    return {
+      indexes: Array.from({ length: count }, (_, i) => i),
+      before: 0,
+      after: 0,
+      virtual,
+      measure: undefined,
+    };
+  }
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    indexes: items.map((i) => i.index),
+    before: first ? first.start : 0,
+    after: last ? virtualizer.getTotalSize() - last.end : 0,
+    virtual,
+    measure: virtualizer.measureElement,
+  };
+}
