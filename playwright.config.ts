@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// One id per invocation, set before workers start so they inherit it (see e2e/harness/state.ts).
+process.env.PORTHOLE_E2E_RUN ??= `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',

@@ -1,43 +1,20 @@
-import { z } from 'zod';
-import {
-  ContainerSummary,
-  EngineId,
-  EngineInfo,
-  EngineStatus,
-  EngineStreamEvent,
-} from './resources';
+import type { z } from 'zod';
+import { containerCalls, containerStreams } from './calls/containers';
+import { engineCalls, engineStreams } from './calls/engines';
 
-const ContainerRef = z.strictObject({
-  engineId: EngineId,
-  id: z.string().min(1).max(256),
-});
-
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
-function stream<I extends z.ZodType, E extends z.ZodType>(input: I, event: E) {
-  return { input, event };
-}
-
-/** Every request/response the router serves. Input is parsed in main before a handler runs. */
+/**
+ * Every request/response the router serves, one file per resource in contract/calls/. Input is
+ * parsed in main before any handler runs.
+ */
 export const calls = {
-  'engines.list': call(z.strictObject({}), z.array(EngineInfo)),
-  'containers.list': call(z.strictObject({ engineId: EngineId }), z.array(ContainerSummary)),
-  'containers.start': call(ContainerRef, z.null()),
-  'containers.stop': call(ContainerRef, z.null()),
-  'containers.restart': call(ContainerRef, z.null()),
-  'containers.remove': call(
-    ContainerRef.extend({ force: z.boolean(), removeVolumes: z.boolean() }),
-    z.null(),
-  ),
+  ...engineCalls,
+  ...containerCalls,
 } as const;
 
 /** Every long-lived stream the router serves. */
 export const streams = {
-  /** The state of every engine: all of them at once on subscribe, then each change. */
-  'engines.status': stream(z.strictObject({}), EngineStatus),
-  /** The engine's events, plus a `reconcile` marker after each reconnect. */
-  'engine.events': stream(z.strictObject({ engineId: EngineId }), EngineStreamEvent),
+  ...engineStreams,
+  ...containerStreams,
 } as const;
 
 export type Calls = typeof calls;

@@ -5,7 +5,7 @@ import { BUSYBOX_IMAGE, cli, importBusybox, newEngine, startDockerd } from './ha
 import { checkPrerequisites } from './harness/prereqs';
 import { run, DOCKER_CLI } from './harness/proc';
 import { startRegistry } from './harness/registry';
-import { loadPartialState, saveState, type SuiteState } from './harness/state';
+import { saveState, staleStates, type SuiteState } from './harness/state';
 import { teardownSuite } from './global-teardown';
 
 /**
@@ -15,11 +15,10 @@ import { teardownSuite } from './global-teardown';
 export default async function globalSetup() {
   checkPrerequisites();
   // A previous run that was killed may have left its engine behind: clean it up first.
-  const stale = loadPartialState();
-  if (stale) await teardownSuite(stale);
+  for (const stale of staleStates()) await teardownSuite(stale.state, stale.file);
 
-  const runId = Math.random().toString(36).slice(2, 8);
-  const state: Partial<SuiteState> = { runId };
+  const runId = process.env.PORTHOLE_E2E_RUN!;
+  const state: Partial<SuiteState> = { runId, ownerPid: process.pid };
   const engine = newEngine();
   state.engine = engine;
   state.root = engine.dir;

@@ -3,11 +3,11 @@ import { destroyEngine } from './harness/engine';
 import { stopRegistry } from './harness/registry';
 import { clearState, loadPartialState, type SuiteState } from './harness/state';
 
-export async function teardownSuite(state: Partial<SuiteState>) {
+export async function teardownSuite(state: Partial<SuiteState>, file?: string) {
   if (state.app) await stopApp(state.app);
   if (state.registry) await stopRegistry(state.registry);
   if (state.engine) await destroyEngine(state.engine);
-  clearState();
+  clearState(file);
 }
 
 export default async function globalTeardown() {

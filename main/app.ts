@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { detectEngines } from './engine/detect';
 import { EngineManager } from './engine/manager';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import { createRouter, type Router } from './router';
 
 /** Where settings live. PORTHOLE_DATA_DIR wins, so tests never write the user's home. */

@@ -5,12 +5,8 @@ import {
   isCallName,
   isStreamName,
   streams,
-  type CallName,
-  type CallOutput,
   type PortholeError,
   type Result,
-  type StreamEvent,
-  type StreamName,
   type Calls,
   type Streams,
 } from '../contract';
@@ -18,18 +14,26 @@ import type { z } from 'zod';
 import { toPortholeError } from './engine/errors';
 import { log } from './log';
 
-export type CallHandlers = {
-  [N in CallName]: (input: z.output<Calls[N]['input']>) => Promise<CallOutput<N>>;
+type CallDefs = Record<string, { input: z.ZodType; output: z.ZodType }>;
+type StreamDefs = Record<string, { input: z.ZodType; event: z.ZodType }>;
+
+/** Handlers for one resource's calls (e.g. `HandlersFor<typeof containerCalls>`). */
+export type HandlersFor<C extends CallDefs> = {
+  [N in keyof C]: (input: z.output<C[N]['input']>) => Promise<z.output<C[N]['output']>>;
 };
 
-/** A stream handler starts producing events and returns how to stop. */
-export type StreamHandlers = {
-  [N in StreamName]: (
-    input: z.output<Streams[N]['input']>,
-    emit: (event: StreamEvent<N>) => void,
+/** Handlers for one resource's streams: start producing events, return how to stop. */
+export type StreamHandlersFor<S extends StreamDefs> = {
+  [N in keyof S]: (
+    input: z.output<S[N]['input']>,
+    emit: (event: z.output<S[N]['event']>) => void,
     end: (error?: PortholeError) => void,
   ) => () => void;
 };
+
+export type CallHandlers = HandlersFor<Calls>;
+
+export type StreamHandlers = StreamHandlersFor<Streams>;
 
 export interface Subscription {
   unsubscribe(): void;

@@ -11,13 +11,20 @@ const common = {
   logLevel: 'warning',
 };
 
+// PORTHOLE_DIST_DIR lets parallel work trees build side by side (default dist/).
+const out = process.env.PORTHOLE_DIST_DIR ?? 'dist';
+
 await Promise.all([
-  vite({ configFile: 'vite.config.mts', logLevel: 'warn' }),
+  vite({
+    configFile: 'vite.config.mts',
+    logLevel: 'warn',
+    build: { outDir: `../${out}/renderer`, emptyOutDir: true },
+  }),
   // Runtime dependencies stay in node_modules (dockerode's optional native parts load lazily).
   esbuild({
     ...common,
     entryPoints: { web: 'main/web-main.ts', electron: 'main/electron-main.ts' },
-    outdir: 'dist/main',
+    outdir: `${out}/main`,
     outExtension: { '.js': '.cjs' },
     packages: 'external',
   }),
@@ -25,9 +32,9 @@ await Promise.all([
   esbuild({
     ...common,
     entryPoints: { index: 'preload/index.ts' },
-    outdir: 'dist/preload',
+    outdir: `${out}/preload`,
     outExtension: { '.js': '.cjs' },
     external: ['electron'],
   }),
 ]);
-console.log('built dist/renderer, dist/main, dist/preload');
+console.log(`built ${out}/renderer, ${out}/main, ${out}/preload`);

@@ -2,7 +2,7 @@
 // Ends with one line `N passed, N failed, N skipped` counting unit + e2e tests (a failed lint
 // counts as one failure). Exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const notes = [];
@@ -72,7 +72,8 @@ if (!built || !provisioned) {
 }
 
 if (notes.length) console.log(`\nnotes: ${notes.join('; ')}`);
-if (existsSync('.test-state/suite.json'))
-  console.log('warning: e2e state left behind in .test-state/');
+if (existsSync('.test-state') && readdirSync('.test-state').length) {
+  console.log('warning: e2e state left behind in .test-state/ (the next run cleans it up)');
+}
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed ? 1 : 0);

@@ -30,7 +30,12 @@ export async function startApp(opts: {
   };
   const pid = startDetached(
     process.execPath,
-    [join(ROOT, 'dist', 'main', 'web.cjs'), '--port', '0', '--no-open'],
+    [
+      join(ROOT, process.env.PORTHOLE_DIST_DIR ?? 'dist', 'main', 'web.cjs'),
+      '--port',
+      '0',
+      '--no-open',
+    ],
     out,
     { env, cwd: ROOT },
   );

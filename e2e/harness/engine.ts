@@ -37,7 +37,11 @@ const MORE_APPLETS = [
 
 /** A private bridge, so this engine never fights another dockerd (the user's) over docker0. */
 export function createBridge(): { bridge: string; subnet: string } {
-  const n = 16 + Math.floor(Math.random() * 200);
+  // A /24 no other interface on this machine uses (another suite may run beside this one).
+  const used = run('ip', ['-o', '-4', 'addr', 'show']);
+  let n = 16 + Math.floor(Math.random() * 200);
+  for (let tries = 0; used.includes(`10.213.${n}.`) && tries < 200; tries++)
+    n = 16 + ((n - 15) % 200);
   const bridge = `phbr${process.pid % 1000}${n}`.slice(0, 15);
   const subnet = `10.213.${n}.1/24`;
   run('ip', ['link', 'add', 'name', bridge, 'type', 'bridge']);

@@ -1,37 +1,12 @@
 import { EngineStatusBar } from './engine/EngineStatusBar';
-import { ContainersScreen } from './features/containers/ContainersScreen';
-import { DashboardScreen } from './features/dashboard/DashboardScreen';
-import { EnginesScreen } from './features/engines/EnginesScreen';
 import { ComingSoon } from './features/placeholder/ComingSoon';
+import { SCREENS } from './screens';
 import { useHashRoute } from './useHashRoute';
 
-const NAV = [
-  ['dashboard', 'Dashboard'],
-  ['containers', 'Containers'],
-  ['images', 'Images'],
-  ['volumes', 'Volumes'],
-  ['networks', 'Networks'],
-  ['registries', 'Registries'],
-  ['engines', 'Engines'],
-] as const;
-
-function Screen({ route }: { route: string }) {
-  switch (route) {
-    case 'dashboard':
-      return <DashboardScreen />;
-    case 'containers':
-      return <ContainersScreen />;
-    case 'engines':
-      return <EnginesScreen />;
-    default: {
-      const label = NAV.find(([r]) => r === route)?.[1] ?? 'Not found';
-      return <ComingSoon title={label} />;
-    }
-  }
-}
-
 export function App() {
-  const [route = 'containers'] = useHashRoute();
+  const [path = 'containers', ...params] = useHashRoute();
+  const screen = SCREENS.find((s) => s.path === path);
+  const Screen = screen?.Screen;
   return (
     <div className="app">
       <header className="topbar">
@@ -42,16 +17,16 @@ export function App() {
       </header>
       <nav aria-label="Main" className="sidebar">
         <ul>
-          {NAV.map(([r, label]) => (
-            <li key={r}>
-              <a href={`#/${r}`} aria-current={route === r ? 'page' : undefined}>
-                {label}
+          {SCREENS.filter((s) => !s.hidden).map((s) => (
+            <li key={s.path}>
+              <a href={`#/${s.path}`} aria-current={path === s.path ? 'page' : undefined}>
+                {s.label}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <Screen route={route} />
+      {Screen ? <Screen params={params} /> : <ComingSoon title={screen?.label ?? 'Not found'} />}
     </div>
   );
 }
