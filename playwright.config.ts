@@ -3,7 +3,11 @@ import { defineConfig } from '@playwright/test';
 // One id per invocation, set before workers start so they inherit it (see e2e/harness/state.ts).
 process.env.PORTHOLE_E2E_RUN ??= `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
+// Parallel runs in one tree (PORTHOLE_TEST_OUTPUT=test-results-x) must not wipe each other's output.
+const output = process.env.PORTHOLE_TEST_OUTPUT ?? 'test-results';
+
 export default defineConfig({
+  outputDir: output,
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './e2e/global-setup.ts',
@@ -13,7 +17,7 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${output}/e2e.json` }]],
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',
