@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import Docker from 'dockerode';
 import { startApp, stopApp, type AppHandle } from './harness/app';
 import {
   BUSYBOX_IMAGE,
@@ -107,6 +108,38 @@ test.describe('engine connection state', () => {
       const running = cli(engine, ['inspect', '-f', '{{.State.Status}}', 'keeps-running']);
       await expect(containers.row('keeps-running')).toContainText(running);
     });
+  });
+  test('a long list renders a window of rows, announces the full count, and filter finds any row', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const docker = new Docker({ socketPath: engine.host.slice('unix://'.length) });
+    const names = Array.from({ length: 260 }, (_, i) => `long-${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < names.length; i += 20) {
+      await Promise.all(
+        names
+          .slice(i, i + 20)
+          .map((name) => docker.createContainer({ Image: BUSYBOX_IMAGE, name, Cmd: ['true'] })),
+      );
+    }
+    try {
+      await page.goto(app.url);
+      const containers = new ContainersPage(page);
+      await containers.open();
+      const total = cli(engine, ['ps', '-aq']).split('\n').filter(Boolean).length;
+      await expect(containers.table).toHaveAttribute('aria-rowcount', String(total + 1));
+      const rendered = await containers.table.getByRole('rowheader').count();
+      expect(rendered).toBeGreaterThan(10);
+      expect(rendered).toBeLessThan(total);
+      await containers.filter.fill('long-0257');
+      await expect(containers.row('long-0257')).toHaveCount(1);
+      await expect(containers.table.getByRole('rowheader')).toHaveCount(1);
+      await containers.filter.fill('');
+      await page.getByRole('main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await expect(containers.row('long-0259')).toBeVisible();
+    } finally {
+      cli(engine, ['rm', '-f', ...names]);
+    }
   });
 });
 
