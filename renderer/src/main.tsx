@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ToastProvider } from './components/Toasts';
 import { EngineProvider } from './engine/EngineContext';
+import { containerQueries } from './features/containers/queries';
 import './styles.css';
 
 // Server state is kept fresh by the engine's events stream, not by timers or focus refetches.
@@ -12,6 +13,13 @@ const queryClient = new QueryClient({
     queries: { staleTime: Infinity, refetchOnWindowFocus: false, retry: 1 },
   },
 });
+
+// Start the first screen's request before React's first render: the engine list would only
+// tell us the engine id we remember from last time anyway.
+const lastEngine = localStorage.getItem('porthole.engine');
+if (lastEngine && /^#\/(containers|dashboard)?$|^$/.test(location.hash)) {
+  void queryClient.prefetchQuery(containerQueries.list(lastEngine));
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
