@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { call, OnEngine } from '../define';
+import { checkResourceName, KeyValues } from './key-values';
+import { checkIpam, parseIp } from './network-cidr';
+
+/** Networks the engine creates itself; they cannot be removed. */
+export const BUILT_IN_NETWORKS = ['bridge', 'host', 'none'] as const;
+
+/** An existing network: id, short id or name. */
+const NetworkId = z.string().min(1).max(256);
+const ContainerId = z.string().min(1).max(256);
+
+export const NetworkSubnet = z.object({
+  subnet: z.string(),
+  gateway: z.string(),
+  ipRange: z.string(),
+});
+
+export const NetworkSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  driver: z.string(),
+  scope: z.string(),
+  subnets: z.array(NetworkSubnet),
+  internal: z.boolean(),
+  attachable: z.boolean(),
+  /** Containers (running or not) attached to it. */
+  containers: z.number().int(),
+  builtIn: z.boolean(),
+  labels: z.record(z.string(), z.string()),
+  /** ISO time. */
+  created: z.string(),
+});
+export type NetworkSummary = z.infer<typeof NetworkSummary>;
+
+export const NetworkMember = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.string(),
+  ipv4: z.string(),
+  ipv6: z.string(),
+  mac: z.string(),
+  aliases: z.array(z.string()),
+});
+export type NetworkMember = z.infer<typeof NetworkMember>;
+
+export const NetworkDetail = NetworkSummary.extend({ members: z.array(NetworkMember) });
+export type NetworkDetail = z.infer<typeof NetworkDetail>;
+
+export const NetworkDriver = z.enum(['bridge', 'overlay']);
+export type NetworkDriver = z.infer<typeof NetworkDriver>;
+
+const Optional = z.string().trim().max(64).optional();
+
+export const CreateNetworkInput = OnEngine.extend({
+  name: z.string().superRefine((v, ctx) => {
+    const message = checkResourceName(v, 'network');
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
+  driver: NetworkDriver,
+  subnet: Optional,
+  gateway: Optional,
+  ipRange: Optional,
+  internal: z.boolean(),
+  attachable: z.boolean(),
+  labels: KeyValues,
+}).superRefine((input, ctx) => {
+  for (const [field, message] of Object.entries(checkIpam(input))) {
+    ctx.addIssue({ code: 'custom', path: [field], message });
+  }
+});
+
+const IpAddress = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((v) => parseIp(v).ok, 'an IP address, e.g. 172.28.0.10');
+
+export const networkCalls = {
+  'networks.list': call(OnEngine, z.array(NetworkSummary)),
+  'networks.inspect': call(OnEngine.extend({ id: NetworkId }), NetworkDetail),
+  /** Which drivers "Create network" may offer: overlay only while Swarm is active. */
+  'networks.drivers': call(
+    OnEngine,
+    z.object({ drivers: z.array(NetworkDriver), swarmActive: z.boolean() }),
+  ),
+  'networks.create': call(CreateNetworkInput, z.object({ id: z.string(), name: z.string() })),
+  /** Built-in → FORBIDDEN; in use → CONFLICT naming the containers. */
+  'networks.remove': call(OnEngine.extend({ id: NetworkId }), z.null()),
+  'networks.connect': call(
+    OnEngine.extend({
+      id: NetworkId,
+      container: ContainerId,
+      aliases: z.array(z.string().trim().min(1).max(128).regex(/^\S+$/)).max(20),
+      ip: IpAddress.optional(),
+    }),
+    z.null(),
+  ),
+  'networks.disconnect': call(
+    OnEngine.extend({ id: NetworkId, container: ContainerId, force: z.boolean() }),
+    z.null(),
+  ),
+  'networks.prunePreview': call(
+    OnEngine,
+    z.object({ networks: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  ),
+  'networks.prune': call(OnEngine, z.object({ removed: z.array(z.string()) })),
+} as const;
+
+export const networkStreams = {} as const;

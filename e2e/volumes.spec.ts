@@ -1,0 +1,256 @@
+import { readFileSync } from 'node:fs';
+import { BUSYBOX_IMAGE } from './harness/engine';
+import { connectClient } from './harness/web-client';
+import { expect, test } from './fixtures';
+import { recordCalls, VolumesPage } from './pages/volumes';
+
+const helpersOf = (docker: (...a: string[]) => string, volume: string) =>
+  docker('ps', '-aq', '--filter', 'label=io.porthole.helper', '--filter', `volume=${volume}`);
+
+test('a CLI volume appears with driver, mountpoint, labels and the containers using it', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('cli');
+  const user = uniqueName('user');
+  docker('volume', 'create', '--label', 'team=web', vol);
+  const mountpoint = docker('volume', 'inspect', '-f', '{{.Mountpoint}}', vol);
+  await expect(page.row(vol)).toContainText('local');
+  await expect(page.row(vol)).toContainText(mountpoint);
+  await expect(page.row(vol)).toContainText('team=web');
+  await expect(await page.cell(vol, 'Used by')).toHaveText('unused');
+
+  docker('create', '--name', user, '-v', `${vol}:/data`, BUSYBOX_IMAGE, 'true');
+  await expect(await page.cell(vol, 'Used by')).toContainText(`${user} (created)`);
+  docker('rm', user);
+  await expect(await page.cell(vol, 'Used by')).toHaveText('unused');
+  docker('volume', 'rm', vol);
+  await expect(page.row(vol)).toHaveCount(0);
+});
+
+test('Create volume sends name, driver options and labels; docker volume inspect agrees', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('made');
+  await page.button('Create volume').click();
+  const dialog = page.dialog('Create volume');
+  await dialog.getByLabel('Name', { exact: true }).fill(vol);
+  await dialog.getByLabel('Driver options').fill('type=tmpfs\ndevice=tmpfs\no=size=8m');
+  await dialog.getByLabel('Labels').fill('owner=e2e\ntier=cache');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.row(vol)).toContainText('owner=e2e');
+  expect(JSON.parse(docker('volume', 'inspect', '-f', '{{json .Labels}}', vol))).toEqual({
+    owner: 'e2e',
+    tier: 'cache',
+  });
+  expect(JSON.parse(docker('volume', 'inspect', '-f', '{{json .Options}}', vol))).toEqual({
+    type: 'tmpfs',
+    device: 'tmpfs',
+    o: 'size=8m',
+  });
+});
+
+test('an invalid volume name or label is shown at its field and nothing is sent', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const calls = await recordCalls(app);
+  const page = new VolumesPage(app);
+  await page.open();
+  await page.button('Create volume').click();
+  const dialog = page.dialog('Create volume');
+  const name = dialog.getByLabel('Name', { exact: true });
+  await name.fill(`-${uniqueName('bad')}`);
+  await dialog.getByLabel('Labels').fill('=nokey');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/starting with a letter or digit/);
+  await expect(dialog.getByLabel('Labels')).toHaveAccessibleDescription(/key is missing/);
+  // The recorder does see this page's calls; just not a create.
+  expect(calls).toContain('volumes.list');
+  expect(calls).not.toContain('volumes.create');
+  expect(docker('volume', 'ls', '-q', '--filter', 'name=bad')).toBe('');
+  await app.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('Remove: an unused volume goes; one in use is refused with its containers named', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const free = uniqueName('free');
+  const held = uniqueName('held');
+  const holder = uniqueName('holder');
+  docker('volume', 'create', free);
+  docker('run', '-d', '--name', holder, '-v', `${held}:/data`, BUSYBOX_IMAGE, 'sleep', '600');
+
+  await page.button(`Remove ${free}`).click();
+  let dialog = page.dialog(`Remove ${free}?`);
+  await expect(dialog).toContainText('all the data in it will be deleted');
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.row(free)).toHaveCount(0);
+  expect(docker('volume', 'ls', '-q', '--filter', `name=${free}`)).toBe('');
+
+  await page.button(`Remove ${held}`).click();
+  dialog = page.dialog(`Remove ${held}?`);
+  await expect(dialog).toContainText(`used by ${holder} (running)`);
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  const alert = app.getByRole('alert').filter({ hasText: `Could not remove ${held}` });
+  await expect(alert).toContainText('in use');
+  await expect(alert).toContainText(`Used by: ${holder} (running)`);
+  expect(docker('volume', 'inspect', '-f', '{{.Name}}', held)).toBe(held);
+  await expect(page.row(held)).toHaveCount(1);
+});
+
+test('sizes come from disk usage only when asked for', async ({ app, docker, uniqueName }) => {
+  const calls = await recordCalls(app);
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('sized');
+  docker(
+    'run',
+    '--rm',
+    '-v',
+    `${vol}:/data`,
+    BUSYBOX_IMAGE,
+    'sh',
+    '-c',
+    'yes | head -c 250000 > /data/blob',
+  );
+  await expect(await page.cell(vol, 'Size')).toHaveText('—');
+  expect(calls).not.toContain('volumes.sizes');
+
+  await page.button('Load sizes').click();
+  await expect(await page.cell(vol, 'Size')).toHaveText(/^25\d\.\d kB$|^250 kB$/);
+  const df = docker('system', 'df', '-v', '--format', '{{json .Volumes}}');
+  const fromCli = (JSON.parse(df) as { Name: string; Size: string }[]).find((v) => v.Name === vol);
+  expect(fromCli?.Size).toMatch(/^25\d(\.\d+)?kB$/);
+  const sizeCalls = calls.filter((c) => c === 'volumes.sizes').length;
+  expect(sizeCalls).toBe(1);
+  await app.screenshot({ path: test.info().outputPath('volumes.png') });
+
+  // A list refresh (a new volume appearing) does not call disk usage again.
+  const other = uniqueName('other');
+  docker('volume', 'create', other);
+  await expect(page.row(other)).toHaveCount(1);
+  expect(calls.filter((c) => c === 'volumes.sizes').length).toBe(sizeCalls);
+});
+
+test('Browse files: a file the CLI wrote is listed and downloads with the same bytes', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('files');
+  const content = `hello from ${vol}\n`;
+  docker(
+    'run',
+    '--rm',
+    '-v',
+    `${vol}:/data`,
+    BUSYBOX_IMAGE,
+    'sh',
+    '-c',
+    `mkdir /data/logs && echo top > /data/top.txt && printf '${content.replace(/\n/, '\\n')}' > /data/logs/hello.txt`,
+  );
+  await page.button(`Browse ${vol}`).click();
+  const dialog = page.dialog(`Files in ${vol}`);
+  const files = dialog.getByRole('table', { name: `Files in ${vol}` });
+  await expect(files.getByRole('rowheader')).toHaveText(['logs/', 'top.txt']);
+  await expect(dialog.getByRole('status')).toContainText(`helper container from ${BUSYBOX_IMAGE}`);
+
+  await dialog.getByRole('button', { name: 'Open logs' }).click();
+  await expect(dialog.getByLabel('Folder')).toHaveText('/logs');
+  const row = files.getByRole('row').filter({ hasText: 'hello.txt' });
+  await expect(row).toContainText(`${content.length} B`);
+  const downloading = app.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download hello.txt' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('hello.txt');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(content);
+  await expect(dialog.getByRole('status')).toContainText('Downloaded /logs/hello.txt');
+  await app.screenshot({ path: test.info().outputPath('volume-files.png') });
+
+  // Tidy: the volume is unchanged and no helper container is left behind.
+  expect(docker('run', '--rm', '-v', `${vol}:/data`, BUSYBOX_IMAGE, 'ls', '/data')).toBe(
+    'logs\ntop.txt',
+  );
+  await expect.poll(() => helpersOf(docker, vol)).toBe('');
+
+  await dialog.getByRole('button', { name: 'Up' }).click();
+  await expect(dialog.getByLabel('Folder')).toHaveText('/');
+  await expect(files.getByRole('rowheader')).toHaveText(['logs/', 'top.txt']);
+  await app.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(() => helpersOf(docker, vol)).toBe('');
+});
+
+test('Run a container with this volume mounts it where asked', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('runvol');
+  const name = uniqueName('runner');
+  docker('volume', 'create', vol);
+  await page.button(`Run with ${vol}`).click();
+  const dialog = page.dialog(`Run a container with ${vol}`);
+  await dialog.getByLabel('Image').fill(BUSYBOX_IMAGE);
+  await dialog.getByLabel('Mount path').fill('/srv/data');
+  await dialog.getByLabel('Container name').fill(name);
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(dialog.getByRole('status')).toContainText(`Started ${name}`);
+  await expect.poll(() => docker('inspect', '-f', '{{.State.Status}}', name)).toBe('running');
+  expect(docker('inspect', '-f', '{{range .Mounts}}{{.Name}} {{.Destination}}{{end}}', name)).toBe(
+    `${vol} /srv/data`,
+  );
+  await expect(await page.cell(vol, 'Used by')).toContainText(`${name} (running)`);
+});
+
+test('the router refuses paths outside the volume and a folder as a download', async ({
+  suite,
+  docker,
+  uniqueName,
+}) => {
+  const vol = uniqueName('router');
+  docker('run', '--rm', '-v', `${vol}:/data`, BUSYBOX_IMAGE, 'mkdir', '/data/sub');
+  const client = await connectClient(suite.app);
+  try {
+    const engineId = ((await client.call('engines.list', {})).value as { id: string }[])[0]!.id;
+    const escaped = await client.call('volumes.browse', { engineId, name: vol, path: '../..' });
+    expect(escaped).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    client.send({
+      t: 'sub',
+      id: 77,
+      name: 'volumes.download',
+      input: { engineId, name: vol, path: 'sub' },
+    });
+    const end = await client.next((m) => m.id === 77 && m.t === 'end', 30_000);
+    expect(end.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '“/sub” is a folder: open it and download its files one by one.',
+    });
+    const missing = await client.call('volumes.browse', { engineId, name: vol, path: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await expect.poll(() => helpersOf(docker, vol)).toBe('');
+  } finally {
+    client.close();
+  }
+});

@@ -1,0 +1,36 @@
+import type { volumeCalls, volumeStreams } from '../../contract';
+import {
+  createVolume,
+  listVolumes,
+  pruneVolumes,
+  removeVolume,
+  runWithVolume,
+  volumePrunePreview,
+  volumeSizes,
+} from '../engine/volumes';
+import { browseVolume, downloadVolumeFile } from '../engine/volumes-files';
+import type { HandlersFor, StreamHandlersFor } from '../router';
+import type { HandlerContext } from './context';
+
+/** One line per call: the contract's name → the engine module's function. */
+export function volumeHandlers({ docker }: HandlerContext): HandlersFor<typeof volumeCalls> {
+  return {
+    'volumes.list': (i) => listVolumes(docker(i.engineId)),
+    'volumes.sizes': (i) => volumeSizes(docker(i.engineId)),
+    'volumes.create': (i) => createVolume(docker(i.engineId), i),
+    'volumes.remove': (i) => removeVolume(docker(i.engineId), i.name),
+    'volumes.prunePreview': (i) => volumePrunePreview(docker(i.engineId)),
+    'volumes.prune': (i) => pruneVolumes(docker(i.engineId)),
+    'volumes.browse': (i) => browseVolume(docker(i.engineId), i.name, i.path),
+    'volumes.run': (i) => runWithVolume(docker(i.engineId), i),
+  };
+}
+
+export function volumeStreamHandlers({
+  docker,
+}: HandlerContext): StreamHandlersFor<typeof volumeStreams> {
+  return {
+    'volumes.download': (i, emit, end) =>
+      downloadVolumeFile(docker(i.engineId), i.name, i.path, emit, end),
+  };
+}
