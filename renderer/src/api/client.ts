@@ -47,15 +47,23 @@ export async function call<N extends CallName>(
   return parsed.data as CallOutput<N>;
 }
 
+/** Streams that only observe: safe to re-open after the web-mode socket reconnects. */
+const RESUMABLE: ReadonlySet<StreamName> = new Set<StreamName>(['engines.status', 'engine.events']);
+
 export function subscribe<N extends StreamName>(
   name: N,
   input: StreamInput<N>,
   onEvent: (event: StreamEvent<N>) => void,
   onEnd?: (error?: PortholeError) => void,
 ): () => void {
-  return getTransport().subscribe(name, input, (msg) => {
-    if (msg.t === 'end') return onEnd?.(msg.error);
-    const parsed = streams[name].event.safeParse(msg.event);
-    if (parsed.success) onEvent(parsed.data as StreamEvent<N>);
-  });
+  return getTransport().subscribe(
+    name,
+    input,
+    (msg) => {
+      if (msg.t === 'end') return onEnd?.(msg.error);
+      const parsed = streams[name].event.safeParse(msg.event);
+      if (parsed.success) onEvent(parsed.data as StreamEvent<N>);
+    },
+    RESUMABLE.has(name),
+  );
 }

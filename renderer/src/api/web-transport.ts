@@ -5,13 +5,18 @@ interface Sub {
   name: string;
   input: unknown;
   onMessage: (msg: PortMessage) => void;
+  resumable: boolean;
 }
+
+/** Fired on window when the socket comes back after a drop: caches may have missed events. */
+export const RECONNECTED_EVENT = 'porthole:reconnected';
 
 const LOST = { code: 'ENGINE_UNREACHABLE', message: 'Lost the connection to Porthole.' } as const;
 
 /**
  * Web mode: one WebSocket to the loopback server (the session cookie rides along). Reconnects
- * with backoff and re-subscribes, so a restarted server picks up where it left off.
+ * with backoff. Resumable streams (engine status, engine events) are re-subscribed; any other
+ * stream (a pull, a build, a log download) ends with an error instead of silently starting over.
  */
 export class WebTransport implements Transport {
   private ws: WebSocket | undefined;
@@ -20,6 +25,7 @@ export class WebTransport implements Transport {
   private readonly subs = new Map<number, Sub>();
   private queue: string[] = [];
   private retry = 0;
+  private openedOnce = false;
 
   constructor(private readonly url: string) {
     this.open();
@@ -30,6 +36,8 @@ export class WebTransport implements Transport {
     this.ws = ws;
     ws.onopen = () => {
       this.retry = 0;
+      if (this.openedOnce) window.dispatchEvent(new Event(RECONNECTED_EVENT));
+      this.openedOnce = true;
       for (const [id, sub] of this.subs) {
         ws.send(JSON.stringify({ t: 'sub', id, name: sub.name, input: sub.input }));
       }
@@ -40,6 +48,11 @@ export class WebTransport implements Transport {
     ws.onclose = () => {
       for (const resolve of this.pending.values()) resolve({ ok: false, error: LOST });
       this.pending.clear();
+      for (const [id, sub] of this.subs) {
+        if (sub.resumable) continue;
+        this.subs.delete(id);
+        sub.onMessage({ t: 'end', error: LOST });
+      }
       const delay = Math.min(5000, 250 * 2 ** this.retry++);
       setTimeout(() => this.open(), delay);
     };
@@ -88,9 +101,14 @@ export class WebTransport implements Transport {
    * Subscriptions live in `subs`; every (re)open sends them all. So a sub is sent now only when
    * open, and an unsub only when the server could have seen the sub.
    */
-  subscribe(name: string, input: unknown, onMessage: (msg: PortMessage) => void): () => void {
+  subscribe(
+    name: string,
+    input: unknown,
+    onMessage: (msg: PortMessage) => void,
+    resumable = false,
+  ): () => void {
     const id = this.nextId++;
-    this.subs.set(id, { name, input, onMessage });
+    this.subs.set(id, { name, input, onMessage, resumable });
     if (this.isOpen) this.send({ t: 'sub', id, name, input });
     return () => {
       if (this.subs.delete(id) && this.isOpen) this.send({ t: 'unsub', id });
