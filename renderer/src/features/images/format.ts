@@ -1,0 +1,60 @@
+import type { ImageSummary } from '../../../../contract';
+
+/** "sha256:0123…" → "0123456789ab", as `docker images` shows ids. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** What a row is called, and what its buttons name: repo:tag, or the short id when untagged. */
+export function imageRef(image: ImageSummary): string {
+  return image.repoTag ?? shortId(image.id);
+}
+
+/** Stable across refreshes: one image can have several rows (one per tag). */
+export function rowKey(image: ImageSummary): string {
+  return `${image.id}|${image.repoTag ?? ''}`;
+}
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+
+/** Decimal units, as the docker CLI prints sizes. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+export function matchesImageFilter(image: ImageSummary, filter: string): boolean {
+  const f = filter.trim().toLowerCase();
+  if (!f) return true;
+  return [image.repoTag ?? '<none>', shortId(image.id), ...image.repoDigests]
+    .join(' ')
+    .toLowerCase()
+    .includes(f);
+}
+
+/** Sorted by reference, untagged last; dangling images only when asked for. */
+export function visibleImages(
+  list: ImageSummary[],
+  filter: string,
+  showDangling: boolean,
+): ImageSummary[] {
+  return list
+    .filter((i) => (showDangling || !i.dangling) && matchesImageFilter(i, filter))
+    .sort((a, b) => {
+      if (!a.repoTag !== !b.repoTag) return a.repoTag ? -1 : 1;
+      return imageRef(a).localeCompare(imageRef(b));
+    });
+}
+
+/** The other tags of the same image: removing one of several tags only untags. */
+export function otherTags(list: ImageSummary[], image: ImageSummary): string[] {
+  return list
+    .filter((i) => i.id === image.id && i.repoTag && i.repoTag !== image.repoTag)
+    .map((i) => i.repoTag!);
+}
