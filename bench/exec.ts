@@ -1,0 +1,172 @@
+// bench/exec: a shell window on a private engine. Keystroke echo round trip (key down in the
+// page → the echoed character on screen), p50/p95 over N keys; and the time for 100 MB of
+// output (`yes | head -c`) to pass through the terminal, vs the CLI's `docker exec` of the same
+// command into /dev/null. Usage:
+//   PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs && node scripts/run-ts.mjs bench/exec.ts [KEYS] [MB]
+import { join } from 'node:path';
+import { startApp, stopApp } from '../e2e/harness/app';
+import {
+  BUSYBOX_IMAGE,
+  cli,
+  destroyEngine,
+  importBusybox,
+  newEngine,
+  startDockerd,
+} from '../e2e/harness/engine';
+import { DOCKER_CLI } from '../e2e/harness/proc';
+import { launchChromium, median, percentile, record, timeCli } from './common';
+import { printProfile, type Profile } from './profile';
+
+const KEYS = Number(process.argv[2] ?? 200);
+const MB = Number(process.argv[3] ?? 100);
+
+async function main() {
+  const engine = newEngine('porthole-bench-');
+  let app;
+  const browser = await launchChromium();
+  try {
+    await startDockerd(engine);
+    importBusybox(engine);
+    const id = cli(engine, ['run', '-d', BUSYBOX_IMAGE, 'sleep', '3600']);
+    const version = cli(engine, ['version', '--format', '{{.Server.Version}}']);
+    const bytes = MB * 1024 * 1024;
+    const flood = `yes | head -c ${bytes}`;
+    // The same through a TTY (what a shell window is): the CLI under `script`, which gives it one.
+    // A TTY moves only a few hundred KB/s on these machines: one CLI run for big sizes.
+    const cliTtyMs = median(
+      Array.from({ length: MB >= 50 ? 1 : 3 }, () =>
+        timeCli('script', [
+          '-qec',
+          `${DOCKER_CLI} -H ${engine.host} exec -it ${id} sh -c '${flood}' >/dev/null`,
+          '/dev/null',
+        ]),
+      ),
+    );
+    const cliMs = median(
+      Array.from({ length: 3 }, () =>
+        timeCli(DOCKER_CLI, ['-H', engine.host, 'exec', id, 'sh', '-c', flood]),
+      ),
+    );
+
+    app = await startApp({
+      dockerHost: engine.host,
+      dataDir: join(engine.dir, 'app-data'),
+      logFile: process.env.BENCH_APP_LOG ?? join(engine.dir, 'app.log'),
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Splits the echo: when the answer's WebSocket message arrived, before xterm drew it.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __msgAt: number };
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('message', () => (w.__msgAt = performance.now()));
+        }
+      };
+    });
+    await page.goto(app.url);
+    await page.waitForFunction(() => !!localStorage.getItem('porthole.engine'));
+    const engineId = await page.evaluate(() => localStorage.getItem('porthole.engine')!);
+    await page.goto(`${app.origin}/#/shell/${engineId}/${id}`);
+    const status = page.getByRole('status');
+    await status.filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+    const terminal = page.getByRole('region', { name: /^Shell in / });
+    await terminal.click();
+
+    // Echo: a MutationObserver on the rows notes when the screen changes after each key down.
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        __down: number;
+        __echo: number[];
+        __wire: number[];
+        __msgAt: number;
+      };
+      w.__echo = [];
+      w.__wire = [];
+      w.__down = 0;
+      document.addEventListener('keydown', () => (w.__down = performance.now()), true);
+      new MutationObserver(() => {
+        if (w.__down) {
+          w.__echo.push(performance.now() - w.__down);
+          w.__wire.push(w.__msgAt - w.__down);
+          w.__down = 0;
+        }
+      }).observe(document.querySelector('.xterm-rows')!, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    });
+    for (let i = 0; i < KEYS; i++) {
+      await page.keyboard.press(i % 40 === 39 ? 'Control+U' : 'a');
+      await page.waitForFunction(
+        (n) => (window as unknown as { __echo: number[] }).__echo.length > n,
+        i,
+        {
+          polling: 'raf',
+          timeout: 10_000,
+        },
+      );
+    }
+    const { echo, wire } = await page.evaluate(() => {
+      const w = window as unknown as { __echo: number[]; __wire: number[] };
+      return { echo: w.__echo, wire: w.__wire };
+    });
+    await page.keyboard.press('Control+U');
+
+    // Throughput: 100 MB through exec → main (flow control) → WebSocket → xterm.
+    const marker = 'DONE-$((40+2))';
+    await page.keyboard.type(`${flood}; clear; echo ${marker}`);
+    const profiler = process.env.BENCH_PROFILE
+      ? await page.context().newCDPSession(page)
+      : undefined;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
+    const t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.xterm-rows > div')].some(
+          (r) => r.textContent?.trim() === 'DONE-42',
+        ),
+      null,
+      { timeout: 600_000, polling: 100 },
+    );
+    const appMs = Date.now() - t0;
+    if (profiler) printProfile((await profiler.send('Profiler.stop')) as unknown as Profile);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+
+    const result = {
+      engine: version,
+      keys: echo.length,
+      echo_p50_ms: +median(echo).toFixed(1),
+      echo_p95_ms: +percentile(echo, 95).toFixed(1),
+      echo_wire_p50_ms: +median(wire).toFixed(1),
+      echo_wire_p95_ms: +percentile(wire, 95).toFixed(1),
+      output_mb: MB,
+      cli_exec_ms: Math.round(cliMs),
+      app_output_ms: appMs,
+      app_mb_per_s: +(MB / (appMs / 1000)).toFixed(1),
+      cli_exec_tty_ms: Math.round(cliTtyMs),
+      throughput_vs_cli: +(cliMs / appMs).toFixed(2),
+      throughput_vs_cli_tty: +(cliTtyMs / appMs).toFixed(2),
+      renderer_heap_after_mb: Math.round(heap.usedSize / 1e6),
+    };
+    console.log(JSON.stringify(result, null, 2));
+    record('exec', result);
+  } finally {
+    await browser.close();
+    if (app) await stopApp(app);
+    await destroyEngine(engine);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
