@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { containerCalls, containerStreams } from './calls/containers';
 import { engineCalls, engineStreams } from './calls/engines';
+import { networkCalls, networkStreams } from './calls/networks';
+import { volumeCalls, volumeStreams } from './calls/volumes';
+import { execCalls, execStreams } from './calls/exec';
+import { imageCalls, imageStreams } from './calls/images';
+import { logCalls, logStreams } from './calls/logs';
+import { registryCalls, registryStreams } from './calls/registries';
 
 /**
  * Every request/response the router serves, one file per resource in contract/calls/. Input is
@@ -9,12 +15,24 @@ import { engineCalls, engineStreams } from './calls/engines';
 export const calls = {
   ...engineCalls,
   ...containerCalls,
+  ...volumeCalls,
+  ...networkCalls,
+  ...imageCalls,
+  ...registryCalls,
+  ...logCalls,
+  ...execCalls,
 } as const;
 
 /** Every long-lived stream the router serves. */
 export const streams = {
   ...engineStreams,
   ...containerStreams,
+  ...volumeStreams,
+  ...networkStreams,
+  ...imageStreams,
+  ...registryStreams,
+  ...logStreams,
+  ...execStreams,
 } as const;
 
 export type Calls = typeof calls;

@@ -25,6 +25,11 @@ export const test = base.extend<Fixtures>({
     // Hygiene: remove this test's containers even when it failed.
     const ids = docker('ps', '-aq', '--filter', `name=${prefix}`).split('\n').filter(Boolean);
     if (ids.length) docker('rm', '-f', '-v', ...ids);
+    // …and its volumes and networks (after the containers that held them).
+    const volumes = docker('volume', 'ls', '-q', '--filter', `name=${prefix}`).split('\n');
+    if (volumes.some(Boolean)) docker('volume', 'rm', '-f', ...volumes.filter(Boolean));
+    const networks = docker('network', 'ls', '-q', '--filter', `name=${prefix}`).split('\n');
+    if (networks.some(Boolean)) docker('network', 'rm', ...networks.filter(Boolean));
   },
   app: async ({ page, suite }, use) => {
     await page.goto(suite.app.url);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, app, protocol, shell } from 'electron';
+import { BrowserWindow, app, protocol, safeStorage, shell } from 'electron';
 import { createCore } from './app';
+import { setSafeStorage } from './credentials/app-store';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { log } from './log';
 import { contentType, resolveStatic } from './web/static';
@@ -53,6 +54,13 @@ export function createWindow(hash = '/containers'): BrowserWindow {
   });
   // Our own windows are opened explicitly; links to the web go to the system browser.
   win.webContents.setWindowOpenHandler(({ url }) => {
+    // Log and shell windows (window.open('#/logs/…') in the renderer) get a window of their own.
+    const route =
+      /^app:\/\/porthole\/[^#]*#(\/(?:logs|shell)\/[\w.,-]+\/[\w.,-]+(?:\/[\w-]+)?)$/.exec(url);
+    if (route) {
+      createWindow(route[1]);
+      return { action: 'deny' };
+    }
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
@@ -74,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
   if (process.env.PORTHOLE_DATA_DIR) app.setPath('userData', process.env.PORTHOLE_DATA_DIR);
   void app.whenReady().then(() => {
     serveRenderer();
+    setSafeStorage(safeStorage); // registry logins: OS-encrypted (main/credentials/app-store.ts)
     const { engines, router } = createCore();
     registerIpc(router);
     createWindow();

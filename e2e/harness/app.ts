@@ -18,6 +18,8 @@ export async function startApp(opts: {
   dockerHost: string;
   dataDir: string;
   logFile: string;
+  /** Extra environment, e.g. DOCKER_CONFIG for a test's own registry logins. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<AppHandle> {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const out = openSync(opts.logFile, 'a');
@@ -27,6 +29,7 @@ export async function startApp(opts: {
     PORTHOLE_DATA_DIR: opts.dataDir,
     DOCKER_TLS_VERIFY: '',
     DOCKER_CONTEXT: '',
+    ...opts.env,
   };
   const pid = startDetached(
     process.execPath,

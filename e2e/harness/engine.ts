@@ -136,8 +136,38 @@ export function importBusybox(engine: EngineHandle, tag = BUSYBOX_IMAGE) {
   }
 }
 
+/**
+ * Host interfaces the engine made for its own networks (br-<id>, docker_gwbridge after Swarm).
+ * dockerd leaves them behind when it stops; left there they use up the default address pools
+ * ("could not find an available, non-overlapping IPv4 address pool") for every later engine.
+ */
+function networkBridges(engine: EngineHandle): string[] {
+  try {
+    const out = cli(engine, [
+      'network',
+      'ls',
+      '--filter',
+      'driver=bridge',
+      '--format',
+      '{{.ID}} {{.Name}}',
+    ]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((line) => {
+        const [id, name] = line.split(' ');
+        if (name === 'bridge') return []; // that is engine.bridge, removed below
+        return [name === 'docker_gwbridge' ? name : `br-${id}`];
+      });
+  } catch {
+    return []; // the engine is already gone: nothing to ask
+  }
+}
+
 export async function destroyEngine(engine: EngineHandle) {
+  const bridges = networkBridges(engine);
   await stopDockerd(engine);
+  bridges.forEach(removeBridge);
   removeBridge(engine.bridge);
   // Container layers may hold mounts briefly after dockerd exits; best effort.
   try {

@@ -75,3 +75,25 @@ export async function removeContainer(
   await docker.getContainer(id).remove({ force: opts.force, v: opts.removeVolumes });
   return null;
 }
+
+export const pauseContainer = (docker: Docker, id: string) =>
+  idempotent(docker.getContainer(id).pause());
+export const unpauseContainer = (docker: Docker, id: string) =>
+  idempotent(docker.getContainer(id).unpause());
+export const killContainer = (docker: Docker, id: string) =>
+  idempotent(docker.getContainer(id).kill());
+
+export async function renameContainer(docker: Docker, id: string, name: string): Promise<null> {
+  await docker.getContainer(id).rename({ name });
+  return null;
+}
+
+/** Exact-name lookup: `getContainer(name)` would also match an id prefix. */
+export async function containerNamed(
+  docker: Docker,
+  name: string,
+): Promise<Docker.ContainerInfo | undefined> {
+  const escaped = name.replace(/[.]/g, '\\.');
+  const list = await docker.listContainers({ all: true, filters: { name: [`^/${escaped}$`] } });
+  return list.find((c) => c.Names?.includes(`/${name}`));
+}

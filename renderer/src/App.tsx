@@ -7,6 +7,8 @@ export function App() {
   const [path = 'containers', ...params] = useHashRoute();
   const screen = SCREENS.find((s) => s.path === path);
   const Screen = screen?.Screen;
+  // Log and shell windows fill their own window: no navigation around them.
+  if (screen?.standalone && Screen) return <Screen params={params} />;
   return (
     <div className="app">
       <header className="topbar">

@@ -47,6 +47,8 @@ export function invalidationsFor(engineId: string, events: EngineStreamEvent[]):
         if (event.action === 'create' || event.action === 'destroy') {
           root('images');
           root('volumes');
+          // …and the attached-container counts of networks (stopped members send no event).
+          root('networks');
         }
         break;
       case 'image':

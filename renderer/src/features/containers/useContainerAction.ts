@@ -5,14 +5,17 @@ import { useShowError } from '../../components/Toasts';
 import { containerKeys } from './queries';
 
 export type ContainerAction =
-  | { verb: 'Start' | 'Stop' | 'Restart' }
-  | { verb: 'Remove'; force: boolean; removeVolumes: boolean };
+  { verb: SimpleVerb } | { verb: 'Remove'; force: boolean; removeVolumes: boolean };
 
-const CALLS = {
+export const CALLS = {
   Start: 'containers.start',
   Stop: 'containers.stop',
   Restart: 'containers.restart',
+  Pause: 'containers.pause',
+  Unpause: 'containers.unpause',
+  Kill: 'containers.kill',
 } as const;
+export type SimpleVerb = keyof typeof CALLS;
 
 /** Lifecycle mutations. The events stream updates the list; errors become alerts. */
 export function useContainerAction(engineId: string) {

@@ -28,13 +28,14 @@ describe('invalidationsFor', () => {
     }
   });
 
-  it('container create and destroy also invalidate the images and volumes roots', () => {
+  it('container create and destroy also invalidate the images, volumes and networks roots', () => {
     for (const action of ['create', 'destroy']) {
       expect(invalidationsFor(E, [ev('container', action)])).toEqual([
         ['containers', E, 'list'],
         ['containers', E, 'detail', 'abc'],
         ['images', E],
         ['volumes', E],
+        ['networks', E],
       ]);
     }
   });
@@ -99,7 +100,7 @@ describe('invalidationsFor', () => {
     const keys = invalidationsFor(E, [ev('container', 'create'), ev('image', 'pull')]);
     expect(keys).toContainEqual(['containers', E, 'list']);
     expect(keys).toContainEqual(['containers', E, 'detail', 'abc']);
-    expect(keys).toHaveLength(4);
+    expect(keys).toHaveLength(5);
   });
 
   it('uses the engine id in every key', () => {

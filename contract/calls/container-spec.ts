@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { KeyValues } from './key-values';
+
+/**
+ * What it takes to run a container: the run form's output, what "Recreate" starts from, and what
+ * the export generators turn into `docker run` / compose. Shared so both sides agree on the rules.
+ */
+
+/** Environment variable names people can type and every shell can read. */
+export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export const Protocol = z.enum(['tcp', 'udp', 'sctp']);
+export type Protocol = z.infer<typeof Protocol>;
+
+export const PortSpec = z.strictObject({
+  /** '' = every interface, as `-p 8080:80` does. */
+  hostIp: z.string().max(64),
+  /** null = a random free port chosen by the engine. */
+  hostPort: z.number().int().min(1).max(65535).nullable(),
+  containerPort: z.number().int().min(1).max(65535),
+  protocol: Protocol,
+});
+export type PortSpec = z.infer<typeof PortSpec>;
+
+export const MountSpec = z.strictObject({
+  /** bind: a host path; volume: a named volume, or '' for an anonymous one. */
+  type: z.enum(['bind', 'volume']),
+  source: z.string().max(4096),
+  target: z.string().min(1).max(4096).regex(/^\//, 'the target is an absolute path'),
+  readOnly: z.boolean(),
+});
+export type MountSpec = z.infer<typeof MountSpec>;
+
+export const RestartPolicy = z.enum(['no', 'always', 'unless-stopped', 'on-failure']);
+export type RestartPolicy = z.infer<typeof RestartPolicy>;
+
+export const EnvVar = z.strictObject({
+  key: z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(ENV_KEY, 'letters, digits and _ . -, not starting with a digit'),
+  value: z.string().max(65536),
+});
+export type EnvVar = z.infer<typeof EnvVar>;
+
+export const RunSpec = z.strictObject({
+  image: z.string().min(1).max(512),
+  /** '' = the engine picks a name. */
+  name: z
+    .string()
+    .max(128)
+    .regex(
+      /^([a-zA-Z0-9][a-zA-Z0-9_.-]*)?$/,
+      'letters, digits, _ . -, starting with a letter or digit',
+    ),
+  /** [] = the image's default command. */
+  command: z.array(z.string().max(8192)).max(512),
+  env: z.array(EnvVar).max(500),
+  ports: z.array(PortSpec).max(200),
+  mounts: z.array(MountSpec).max(100),
+  /** '' = the engine's default network. */
+  network: z.string().max(256),
+  restart: RestartPolicy,
+  autoRemove: z.boolean(),
+  tty: z.boolean(),
+  interactive: z.boolean(),
+  labels: KeyValues,
+  workingDir: z.string().max(4096),
+  user: z.string().max(256),
+});
+export type RunSpec = z.infer<typeof RunSpec>;
+
+export const EMPTY_RUN_SPEC: RunSpec = {
+  image: '',
+  name: '',
+  command: [],
+  env: [],
+  ports: [],
+  mounts: [],
+  network: '',
+  restart: 'no',
+  autoRemove: false,
+  tty: false,
+  interactive: false,
+  labels: {},
+  workingDir: '',
+  user: '',
+};
+
+/** A problem with one field of the run form, found before anything is created. */
+export const RunIssue = z.object({
+  /** 'image', 'name', 'ports.0.hostPort', … */
+  field: z.string(),
+  message: z.string(),
+});
+export type RunIssue = z.infer<typeof RunIssue>;

@@ -1,0 +1,157 @@
+import { BUSYBOX_IMAGE } from './harness/engine';
+import { expect, test } from './fixtures';
+import { ContainersPage } from './pages/containers';
+
+const state = (docker: (...a: string[]) => string, name: string) =>
+  docker('inspect', '-f', '{{.State.Status}}', name);
+
+test('Pause, Unpause and Kill reach the engine; the menu disables what makes no sense', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const name = uniqueName('pause');
+  docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sleep', '600');
+  await expect(page.row(name)).toContainText('running');
+
+  await test.step('running: Unpause is disabled, Pause works', async () => {
+    await expect(await page.menuItem('Unpause', name)).toBeDisabled();
+    await (await page.menuItem('Pause', name)).click();
+    await expect.poll(() => state(docker, name)).toBe('paused');
+    await expect(page.row(name)).toContainText('paused');
+  });
+  await test.step('paused: Pause, Kill and Start are disabled, Unpause works', async () => {
+    await expect(page.action('Start', name)).toBeDisabled();
+    await expect(await page.menuItem('Pause', name)).toBeDisabled();
+    await expect(await page.menuItem('Kill', name)).toBeDisabled();
+    await (await page.menuItem('Unpause', name)).click();
+    await expect.poll(() => state(docker, name)).toBe('running');
+  });
+  await test.step('Kill: exits with SIGKILL (137)', async () => {
+    await expect(page.row(name)).toContainText('running');
+    await (await page.menuItem('Kill', name)).click();
+    await expect.poll(() => state(docker, name)).toBe('exited');
+    expect(docker('inspect', '-f', '{{.State.ExitCode}}', name)).toBe('137');
+    await expect(page.row(name)).toContainText('exited');
+    await expect(await page.menuItem('Kill', name)).toBeDisabled();
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('menu')).toHaveCount(0);
+    await expect(app.getByRole('button', { name: `More actions for ${name}` })).toBeFocused();
+  });
+});
+
+test('Rename: the new name reaches the engine; a taken name shows the engine’s words at the field', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const name = uniqueName('old');
+  const other = uniqueName('other');
+  const renamed = uniqueName('new');
+  docker('create', '--name', name, BUSYBOX_IMAGE, 'true');
+  docker('create', '--name', other, BUSYBOX_IMAGE, 'true');
+  const id = docker('inspect', '-f', '{{.Id}}', name);
+
+  await (await page.menuItem('Rename', name)).click();
+  let dialog = app.getByRole('dialog', { name: `Rename ${name}` });
+  const box = dialog.getByRole('textbox', { name: 'New name' });
+  await box.fill(other);
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(box).toHaveAccessibleDescription(/already in use/);
+  expect(docker('inspect', '-f', '{{.Name}}', id)).toBe(`/${name}`);
+
+  await box.fill('bad name!');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(box).toHaveAccessibleDescription(/letters, digits/);
+
+  await box.fill(renamed);
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(docker('inspect', '-f', '{{.Name}}', id)).toBe(`/${renamed}`);
+  await expect(page.row(renamed)).toHaveCount(1);
+  await expect(page.row(name)).toHaveCount(0);
+  dialog = app.getByRole('dialog');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('bulk: one confirmation, per-item results; removing a running container without force fails and says why', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const a = uniqueName('bulk-a');
+  const b = uniqueName('bulk-b');
+  const c = uniqueName('bulk-c');
+  docker('create', '--name', a, BUSYBOX_IMAGE, 'sleep', '600');
+  docker('create', '--name', b, BUSYBOX_IMAGE, 'sleep', '600');
+  docker('create', '--name', c, BUSYBOX_IMAGE, 'sleep', '600');
+  await expect(page.row(c)).toHaveCount(1);
+
+  await test.step('Start selected starts exactly the selection', async () => {
+    await page.select(a).check();
+    await page.select(b).check();
+    await expect(app.getByText('2 selected')).toBeVisible();
+    await page.bulk('Start').click();
+    const dialog = app.getByRole('dialog', { name: 'Start 2 containers?' });
+    await expect(dialog).toContainText(a);
+    await expect(dialog).toContainText(b);
+    await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+    const results = dialog.getByRole('list', { name: 'Results' });
+    await expect(results).toContainText(`${a}: Started`);
+    await expect(results).toContainText(`${b}: Started`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(state(docker, a)).toBe('running');
+    expect(state(docker, b)).toBe('running');
+    expect(state(docker, c)).toBe('created');
+    await expect(page.select(a)).not.toBeChecked();
+  });
+
+  await test.step('Remove selected without force: the running one is refused, the other goes', async () => {
+    await page.select(a).check();
+    await page.select(c).check();
+    await page.bulk('Remove').click();
+    const dialog = app.getByRole('dialog', { name: 'Remove 2 containers?' });
+    await expect(dialog.getByRole('checkbox', { name: /Force/ })).not.toBeChecked();
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    const results = dialog.getByRole('list', { name: 'Results' });
+    await expect(results).toContainText(`${c}: Removed`);
+    await expect(results.getByRole('listitem').filter({ hasText: a })).toContainText(
+      /Failed — .*(running|stop)/i,
+    );
+    await expect(dialog).toContainText('1 of 2 done; 1 failed.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(state(docker, a)).toBe('running');
+    expect(docker('ps', '-aq', '--filter', `name=${c}`)).toBe('');
+  });
+
+  await test.step('Select all (filtered) + Stop selected, then Remove with force', async () => {
+    await page.filter.fill(a.replace(/-bulk-a$/, '-bulk-'));
+    await expect(page.table.getByRole('rowheader')).toHaveCount(2);
+    await page.selectAll.check();
+    await expect(page.select(a)).toBeChecked();
+    await expect(page.select(b)).toBeChecked();
+    await page.bulk('Stop').click();
+    let dialog = app.getByRole('dialog', { name: 'Stop 2 containers?' });
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect(dialog.getByRole('list', { name: 'Results' })).toContainText(`${b}: Stopped`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(state(docker, a)).toBe('exited');
+    expect(state(docker, b)).toBe('exited');
+
+    docker('start', a);
+    await expect(page.row(a)).toContainText('running');
+    await page.selectAll.check();
+    await page.bulk('Remove').click();
+    dialog = app.getByRole('dialog', { name: 'Remove 2 containers?' });
+    await dialog.getByRole('checkbox', { name: /Force/ }).check();
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(dialog).toContainText('Removed all 2.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(docker('ps', '-aq', '--filter', `name=${a}`)).toBe('');
+    expect(docker('ps', '-aq', '--filter', `name=${b}`)).toBe('');
+  });
+});

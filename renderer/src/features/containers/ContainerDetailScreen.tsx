@@ -1,0 +1,121 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../../api/client';
+import { CopyText } from './CopyText';
+import { composeService, dockerRunCommand } from './export';
+import { OverviewPanel } from './OverviewPanel';
+import { ProcessesPanel } from './ProcessesPanel';
+import { containerQueries } from './queries';
+import { RunDialog } from './RunDialog';
+import { StatsPanel } from './StatsPanel';
+
+const TABS = ['Overview', 'Stats', 'Processes', 'Export', 'Raw JSON'] as const;
+type Tab = (typeof TABS)[number];
+
+/** #/containers/ENGINE/ID: one container, kept fresh by its engine events. */
+export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: string }) {
+  const detail = useQuery(containerQueries.detail(engineId, id));
+  const [tab, setTab] = useState<Tab>('Overview');
+  const [recreating, setRecreating] = useState(false);
+  const d = detail.data;
+  const back = (
+    <a href="#/containers" className="back">
+      ← Containers
+    </a>
+  );
+  if (!d) {
+    const gone = detail.error instanceof ApiError && detail.error.code === 'NOT_FOUND';
+    return (
+      <main className="screen" aria-labelledby="detail-heading">
+        {back}
+        <h1 id="detail-heading">Container</h1>
+        {detail.error ? (
+          <p role="alert">
+            {gone
+              ? 'This container no longer exists.'
+              : `Could not inspect it: ${detail.error.message}`}
+          </p>
+        ) : (
+          <p className="empty">Loading…</p>
+        )}
+      </main>
+    );
+  }
+  const running = d.state.running && !d.state.paused;
+  return (
+    <main className="screen" aria-labelledby="detail-heading">
+      {back}
+      <header className="screen-header">
+        <h1 id="detail-heading">
+          {d.name} <span className={`state state--${d.state.status}`}>{d.state.status}</span>
+        </h1>
+        <div className="toolbar">
+          <button type="button" onClick={() => setRecreating(true)}>
+            Recreate {d.name}
+          </button>
+        </div>
+      </header>
+      <div role="tablist" aria-label={`Details of ${d.name}`} className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            id={`tab-${t}`}
+            aria-selected={tab === t}
+            aria-controls={`panel-${t}`}
+            onClick={() => setTab(t)}
+          >
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'Overview' && <OverviewPanel d={d} />}
+        {tab === 'Stats' &&
+          (running ? (
+            <StatsPanel engineId={engineId} id={d.id} name={d.name} />
+          ) : (
+            <p className="empty">{d.name} is not running: no live stats.</p>
+          ))}
+        {tab === 'Processes' &&
+          (running ? (
+            <ProcessesPanel engineId={engineId} id={d.id} name={d.name} />
+          ) : (
+            <p className="empty">{d.name} is not running: no processes.</p>
+          ))}
+        {tab === 'Export' && (
+          <>
+            <CopyText
+              label="docker run command"
+              button="Copy docker run command"
+              text={dockerRunCommand(d.spec)}
+            />
+            <CopyText
+              label="Compose service"
+              button="Copy compose service"
+              text={composeService(d.spec)}
+            />
+          </>
+        )}
+        {tab === 'Raw JSON' && (
+          <CopyText
+            label="docker inspect"
+            button="Copy JSON"
+            text={JSON.stringify(d.raw, null, 2)}
+          />
+        )}
+      </div>
+      {recreating && (
+        <RunDialog
+          initial={d.spec}
+          replace={{ id: d.id, name: d.name }}
+          onClose={(result) => {
+            setRecreating(false);
+            if (result) location.hash = `#/containers/${engineId}/${result.id}`;
+          }}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,173 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { RestartPolicy, RunSpec } from '../../../../contract';
+import { call } from '../../api/client';
+import { useEngine } from '../../engine/EngineContext';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+import { PortRows } from './PortRows';
+import { containerKeys } from './queries';
+import { formFromSpec, validateRunForm, type FormErrors, type RunForm } from './run-form';
+
+export interface RunDialogProps {
+  /** Prefill, e.g. `{ image: 'nginx:1.27' }` from the Images screen. */
+  initial?: Partial<RunSpec>;
+  /** Recreate this container from the form instead of running a new one. */
+  replace?: { id: string; name: string };
+  onClose(result?: { id: string; name: string }): void;
+}
+
+type TextKey =
+  'image' | 'name' | 'command' | 'env' | 'volumes' | 'network' | 'labels' | 'workingDir' | 'user';
+
+/**
+ * "Run a container" (or "Recreate NAME"): checked in the form, then against the engine (image
+ * present, name free, host ports free), and only then created. Engine refusals stay in the
+ * dialog, in the engine's words, so the form can be fixed and sent again.
+ */
+export function RunDialog({ initial, replace, onClose }: RunDialogProps) {
+  const { engineId = '' } = useEngine();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<RunForm>(() => formFromSpec(initial));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [refusal, setRefusal] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<RunForm>) => setForm((f) => ({ ...f, ...patch }));
+  const verb = replace ? 'Recreate' : 'Run';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setRefusal(undefined);
+    const { spec, errors: found } = validateRunForm(form);
+    setErrors(found);
+    if (!spec) return focusFirstInvalid();
+    setBusy(true);
+    try {
+      const issues = await call('containers.checkRun', {
+        engineId,
+        spec,
+        ...(replace ? { replacing: replace.id } : {}),
+      });
+      if (issues.length) {
+        setErrors(Object.fromEntries(issues.map((i) => [i.field, i.message])));
+        return focusFirstInvalid();
+      }
+      const result = replace
+        ? await call('containers.recreate', { engineId, id: replace.id, spec })
+        : await call('containers.run', { engineId, spec });
+      void queryClient.invalidateQueries({ queryKey: containerKeys.all(engineId) });
+      onClose(result);
+    } catch (err) {
+      setRefusal(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: TextKey, label: string, opts: { hint?: string; area?: boolean } = {}) => (
+    <Field label={label} error={errors[key]} {...(opts.hint ? { hint: opts.hint } : {})}>
+      {(a11y) =>
+        opts.area ? (
+          <textarea
+            {...a11y}
+            rows={3}
+            value={form[key]}
+            onChange={(e) => set({ [key]: e.target.value })}
+          />
+        ) : (
+          <input
+            {...a11y}
+            type="text"
+            value={form[key]}
+            onChange={(e) => set({ [key]: e.target.value })}
+          />
+        )
+      }
+    </Field>
+  );
+  const check = (key: 'autoRemove' | 'tty' | 'interactive', label: string) => (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={form[key]}
+        onChange={(e) => set({ [key]: e.target.checked })}
+      />
+      {label}
+    </label>
+  );
+
+  return (
+    <Dialog
+      title={replace ? `Recreate ${replace.name}` : 'Run a container'}
+      onCancel={() => onClose()}
+      className="dialog--wide"
+    >
+      <form onSubmit={submit} noValidate className="run-form">
+        {replace && (
+          <p className="small">
+            The new container is created and started first; {replace.name} is removed only once it
+            runs. If anything fails, {replace.name} is left as it was (if the new one needs the same
+            host ports, {replace.name} is stopped meanwhile and started again).
+          </p>
+        )}
+        {text('image', 'Image', {
+          hint: 'A local image, e.g. nginx:1.27 (pull others on the Images screen).',
+        })}
+        {text('name', 'Container name', { hint: 'Empty: the engine picks one.' })}
+        {text('command', 'Command', { hint: "Empty: the image's default. Quotes group words." })}
+        <PortRows rows={form.ports} errors={errors} onChange={(ports) => set({ ports })} />
+        {text('env', 'Environment', {
+          area: true,
+          hint: 'KEY=VALUE per line; paste a .env file as is.',
+        })}
+        {text('volumes', 'Volumes', {
+          area: true,
+          hint: '/host/path:/path, volume-name:/path or /path (anonymous); add :ro for read-only.',
+        })}
+        {text('network', 'Network', { hint: "Empty: the engine's default bridge." })}
+        <Field label="Restart policy">
+          {(a11y) => (
+            <select
+              {...a11y}
+              value={form.restart}
+              onChange={(e) => set({ restart: e.target.value as RestartPolicy })}
+            >
+              <option value="no">no</option>
+              <option value="always">always</option>
+              <option value="unless-stopped">unless-stopped</option>
+              <option value="on-failure">on-failure</option>
+            </select>
+          )}
+        </Field>
+        <div className="checks">
+          {check('autoRemove', 'Remove when it exits')}
+          {check('interactive', 'Keep STDIN open (-i)')}
+          {check('tty', 'Allocate a TTY (-t)')}
+        </div>
+        {text('labels', 'Labels', { area: true, hint: 'KEY=VALUE per line.' })}
+        {text('workingDir', 'Working directory')}
+        {text('user', 'User')}
+        {refusal && (
+          <p role="alert" className="field-error">
+            The engine refused: {refusal}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={() => onClose()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? `${verb === 'Run' ? 'Running' : 'Recreating'}…` : verb}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function focusFirstInvalid() {
+  // After React commits the aria-invalid attributes.
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLElement>('.run-form [aria-invalid="true"]')?.focus(),
+  );
+}

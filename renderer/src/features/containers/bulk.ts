@@ -1,0 +1,62 @@
+import type { ContainerSummary } from '../../../../contract';
+import { call } from '../../api/client';
+import { CALLS } from './useContainerAction';
+
+export type BulkVerb = 'Start' | 'Stop' | 'Restart' | 'Remove';
+
+export interface BulkOutcome {
+  id: string;
+  name: string;
+  ok: boolean;
+  /** The engine's words when it refused. */
+  message?: string;
+}
+
+const PAST: Record<BulkVerb, string> = {
+  Start: 'Started',
+  Stop: 'Stopped',
+  Restart: 'Restarted',
+  Remove: 'Removed',
+};
+export const pastTense = (verb: BulkVerb) => PAST[verb];
+
+/**
+ * Runs one action on many containers, a few at a time (the engine serialises most of them
+ * anyway), and reports each one: a failure never hides the others' results.
+ */
+export async function runBulk(
+  engineId: string,
+  verb: BulkVerb,
+  containers: ContainerSummary[],
+  opts: { force: boolean; removeVolumes: boolean },
+  onProgress?: (done: number) => void,
+): Promise<BulkOutcome[]> {
+  const outcomes: BulkOutcome[] = new Array(containers.length);
+  let next = 0;
+  let done = 0;
+  const one = async (c: ContainerSummary) => {
+    const input = { engineId, id: c.id };
+    if (verb === 'Remove') await call('containers.remove', { ...input, ...opts });
+    else await call(CALLS[verb], input);
+  };
+  const worker = async () => {
+    while (next < containers.length) {
+      const i = next++;
+      const c = containers[i]!;
+      try {
+        await one(c);
+        outcomes[i] = { id: c.id, name: c.name, ok: true };
+      } catch (err) {
+        outcomes[i] = {
+          id: c.id,
+          name: c.name,
+          ok: false,
+          message: err instanceof Error ? err.message : String(err),
+        };
+      }
+      onProgress?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, containers.length) }, worker));
+  return outcomes;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_RUN_SPEC } from '../../../../contract';
+import { toCreateOptions } from '../../../../main/engine/container-run';
+
+describe('toCreateOptions', () => {
+  it('maps a spec to the Engine API body docker run would send', () => {
+    const body = toCreateOptions({
+      ...EMPTY_RUN_SPEC,
+      image: 'nginx',
+      name: 'web',
+      command: ['nginx', '-g', 'daemon off;'],
+      env: [{ key: 'A', value: '1=2' }],
+      ports: [
+        { hostIp: '127.0.0.1', hostPort: null, containerPort: 80, protocol: 'tcp' },
+        { hostIp: '', hostPort: 8443, containerPort: 443, protocol: 'tcp' },
+        { hostIp: '', hostPort: 8444, containerPort: 443, protocol: 'tcp' },
+      ],
+      mounts: [
+        { type: 'bind', source: '/h', target: '/c', readOnly: true },
+        { type: 'volume', source: 'data', target: '/d', readOnly: false },
+        { type: 'volume', source: '', target: '/anon', readOnly: false },
+      ],
+      network: 'backend',
+      restart: 'unless-stopped',
+      autoRemove: true,
+      labels: { a: 'b' },
+    });
+    expect(body).toEqual({
+      Image: 'nginx',
+      name: 'web',
+      Cmd: ['nginx', '-g', 'daemon off;'],
+      Env: ['A=1=2'],
+      Labels: { a: 'b' },
+      Tty: false,
+      OpenStdin: false,
+      StdinOnce: false,
+      ExposedPorts: { '80/tcp': {}, '443/tcp': {} },
+      Volumes: { '/anon': {} },
+      HostConfig: {
+        PortBindings: {
+          '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }],
+          '443/tcp': [
+            { HostIp: '', HostPort: '8443' },
+            { HostIp: '', HostPort: '8444' },
+          ],
+        },
+        Binds: ['/h:/c:ro', 'data:/d'],
+        RestartPolicy: { Name: 'unless-stopped' },
+        AutoRemove: true,
+        NetworkMode: 'backend',
+      },
+    });
+  });
+  it('leaves image defaults alone: no Cmd, no name, restart "no"', () => {
+    const body = toCreateOptions({ ...EMPTY_RUN_SPEC, image: 'busybox' });
+    expect(body).not.toHaveProperty('Cmd');
+    expect(body).not.toHaveProperty('name');
+    expect(body.HostConfig?.RestartPolicy).toEqual({ Name: '' });
+  });
+});
