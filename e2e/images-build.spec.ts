@@ -86,7 +86,7 @@ test('Save, remove, Load: the image comes back with the same id', async ({
 
   const download = app.waitForEvent('download');
   await images.action('Save', ref).click();
-  const file = join(mkdtempSync(join(tmpdir(), 'porthole-save-')), 'saved.tar');
+  const file = test.info().outputPath('saved.tar');
   await (await download).saveAs(file);
   await expect(app.getByRole('status').filter({ hasText: `Saved ${ref}` })).toBeVisible();
   // A tar: the engine's manifest.json names the image.
@@ -130,7 +130,7 @@ test('Save several selected images into one .tar; Load brings them all back', as
 
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Save 2 selected' }).click();
-  const file = join(mkdtempSync(join(tmpdir(), 'porthole-save-')), 'two.tar');
+  const file = test.info().outputPath('two.tar');
   await (await download).saveAs(file);
   await expect(app.getByRole('status').filter({ hasText: 'Saved 2 images' })).toBeVisible();
 
