@@ -34,9 +34,10 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
       'release/**',
       'node_modules/**',
-      'test-results/**',
+      'test-results*/**',
       'playwright-report/**',
     ],
   },
