@@ -21,11 +21,16 @@ const NO_HELPER_HINT =
 /** The image that last worked as a helper, per engine client. */
 const knownHelper = new WeakMap<Docker, string>();
 
-/** Local images, smallest first: a helper only needs `ls`, and small images start fastest. */
+const tagOf = (i: Docker.ImageInfo) => (i.RepoTags ?? []).find((t) => t !== '<none>:<none>');
+
+/**
+ * Local images, smallest first: a helper only needs `ls`, and small images start fastest.
+ * Tagged images come before untagged ones, so the UI can name the helper in words people know.
+ */
 export function helperCandidates(images: Docker.ImageInfo[]): string[] {
   return [...images]
-    .sort((a, b) => a.Size - b.Size)
-    .map((i) => (i.RepoTags ?? []).find((t) => t !== '<none>:<none>') ?? i.Id);
+    .sort((a, b) => Number(!tagOf(a)) - Number(!tagOf(b)) || a.Size - b.Size)
+    .map((i) => tagOf(i) ?? i.Id);
 }
 
 /** Splits the engine's multiplexed (non-TTY) log answer into stdout and stderr. */

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ContainerSummary } from '../../../../contract';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { isRunning } from './format';
 import { containerKeys } from './queries';
 import { pastTense, runBulk, type BulkOutcome, type BulkVerb } from './bulk';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ContainerSummary } from '../../../../contract';
 import { call } from '../../api/client';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
 
 const NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { parseTagTarget, type PortholeError } from '../../../../contract';
 import { subscribe } from '../../api/client';
 import { parseBuildArgs, toBase64 } from './build';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 const MAX_LINES = 5000;
 
@@ -78,7 +78,7 @@ export function BuildDialog({ engineId, onClose }: { engineId: string; onClose()
     );
 
   return (
-    <Modal title="Build an image" onCancel={onClose} wide>
+    <Dialog title="Build an image" onCancel={onClose} wide>
       <div className="build-form">
         <label htmlFor={`${id}-df`}>Dockerfile</label>
         <textarea
@@ -172,6 +172,6 @@ export function BuildDialog({ engineId, onClose }: { engineId: string; onClose()
           Build
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatBytes, shortId } from './format';
 import { imageQueries } from './queries';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 const list = (xs: string[]) => (xs.length ? xs.join(' ') : '—');
 
@@ -19,7 +19,7 @@ export function DetailsDialog(props: {
   const [raw, setRaw] = useState(false);
   const d = detail.data;
   return (
-    <Modal title={`Image ${name}`} onCancel={onClose} wide>
+    <Dialog title={`Image ${name}`} onCancel={onClose} wide>
       {detail.error && <p role="alert">Could not inspect: {detail.error.message}</p>}
       {d && (
         <dl className="facts">
@@ -93,6 +93,6 @@ export function DetailsDialog(props: {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { formatBytes, shortId } from './format';
 import { imageQueries } from './queries';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 /** Prune with a preview of what goes and how big it is, then what was actually reclaimed. */
 export function PruneDialog({ engineId, onClose }: { engineId: string; onClose(): void }) {
@@ -18,7 +18,7 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
   });
   const n = preview.data?.images.length ?? 0;
   return (
-    <Modal title="Prune images" onCancel={onClose} wide>
+    <Dialog title="Prune images" onCancel={onClose} wide>
       {prune.data ? (
         <p role="status">
           Removed {prune.data.removed} image{prune.data.removed === 1 ? '' : 's'}, reclaimed{' '}
@@ -87,6 +87,6 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
           </button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

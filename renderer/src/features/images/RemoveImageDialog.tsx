@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ImageSummary } from '../../../../contract';
 import { formatBytes, imageRef, shortId } from './format';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 interface Props {
   image: ImageSummary;
@@ -17,7 +17,7 @@ export function RemoveImageDialog({ image, others, onConfirm, onCancel }: Props)
   const ref = imageRef(image);
   const untagOnly = !!image.repoTag && others.length > 0;
   return (
-    <Modal title={`Remove ${ref}?`} onCancel={onCancel}>
+    <Dialog title={`Remove ${ref}?`} onCancel={onCancel}>
       {untagOnly ? (
         <p>
           Only the tag <strong className="mono">{ref}</strong> is removed. The image{' '}
@@ -48,6 +48,6 @@ export function RemoveImageDialog({ image, others, onConfirm, onCancel }: Props)
           Remove
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 interface Props {
   engineId: string;
@@ -16,7 +16,7 @@ export function SearchDialog({ engineId, onPull, onClose }: Props) {
     mutationFn: (t: string) => call('images.search', { engineId, term: t }),
   });
   return (
-    <Modal title="Search Docker Hub" onCancel={onClose} wide>
+    <Dialog title="Search Docker Hub" onCancel={onClose} wide>
       <form
         className="pull-form"
         onSubmit={(e) => {
@@ -87,6 +87,6 @@ export function SearchDialog({ engineId, onPull, onClose }: Props) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { parseTagTarget } from '../../../../contract';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 
 interface Props {
   source: string;
@@ -13,7 +13,7 @@ export function TagDialog({ source, onConfirm, onCancel }: Props) {
   const [error, setError] = useState<string | undefined>();
   const id = useId();
   return (
-    <Modal title={`Tag ${source}`} onCancel={onCancel}>
+    <Dialog title={`Tag ${source}`} onCancel={onCancel}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -54,6 +54,6 @@ export function TagDialog({ source, onConfirm, onCancel }: Props) {
           <button type="submit">Tag</button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

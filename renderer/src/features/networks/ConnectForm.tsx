@@ -4,7 +4,7 @@ import { parseIp, type NetworkDetail } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { containerQueries } from '../containers/queries';
-import { Field } from '../volumes/Field';
+import { Field } from '../../components/Field';
 import { networkKeys } from './queries';
 
 interface Props {

@@ -8,8 +8,8 @@ import {
 } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Field } from '../volumes/Field';
-import { Modal } from '../volumes/Modal';
+import { Field } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
 import { networkKeys, networkQueries } from './queries';
 
 interface Props {
@@ -77,7 +77,7 @@ export function CreateNetworkDialog({ engineId, onClose }: Props) {
   );
   const swarm = drivers.data?.swarmActive ?? false;
   return (
-    <Modal title="Create network" onCancel={onClose}>
+    <Dialog title="Create network" onCancel={onClose}>
       <form onSubmit={submit} className="rform" noValidate>
         {text('name', 'Name')}
         <Field
@@ -138,6 +138,6 @@ export function CreateNetworkDialog({ engineId, onClose }: Props) {
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

@@ -3,7 +3,7 @@ import type { NetworkSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { formatLabels } from '../volumes/format';
-import { Modal } from '../volumes/Modal';
+import { Dialog } from '../../components/Dialog';
 import { ConnectForm } from './ConnectForm';
 import { networkKeys, networkQueries } from './queries';
 
@@ -25,7 +25,7 @@ export function NetworkDetailDialog({ engineId, network, onClose }: Props) {
   });
   const d = detail.data;
   return (
-    <Modal title={`Network ${network.name}`} onCancel={onClose} wide>
+    <Dialog title={`Network ${network.name}`} onCancel={onClose} wide>
       {detail.isPending ? (
         <p>Loading {network.name}…</p>
       ) : detail.error ? (
@@ -116,6 +116,6 @@ export function NetworkDetailDialog({ engineId, network, onClose }: Props) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Modal } from '../volumes/Modal';
+import { Dialog } from '../../components/Dialog';
 import { networkKeys, networkQueries } from './queries';
 
 interface Props {
@@ -21,7 +21,7 @@ export function PruneNetworksDialog({ engineId, onClose }: Props) {
   const preview = useQuery({ ...networkQueries.prunePreview(engineId), enabled: !prune.data });
   const going = preview.data?.networks ?? [];
   return (
-    <Modal title="Prune unused networks" onCancel={onClose} wide>
+    <Dialog title="Prune unused networks" onCancel={onClose} wide>
       {prune.data ? (
         <div role="status">
           <p>
@@ -71,6 +71,6 @@ export function PruneNetworksDialog({ engineId, onClose }: Props) {
           </button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { NetworkSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Modal } from '../volumes/Modal';
+import { Dialog } from '../../components/Dialog';
 import { networkKeys } from './queries';
 
 interface Props {
@@ -23,7 +23,7 @@ export function RemoveNetworkDialog({ engineId, network, onClose }: Props) {
     },
   });
   return (
-    <Modal title={`Remove ${network.name}?`} onCancel={onClose}>
+    <Dialog title={`Remove ${network.name}?`} onCancel={onClose}>
       <p>
         The network <strong>{network.name}</strong> ({network.driver}
         {network.subnets[0] ? `, ${network.subnets[0].subnet}` : ''}) will be deleted. Containers
@@ -48,6 +48,6 @@ export function RemoveNetworkDialog({ engineId, network, onClose }: Props) {
           Remove
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

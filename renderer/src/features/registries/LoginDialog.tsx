@@ -4,7 +4,7 @@ import type { CredentialStorage } from '../../../../contract';
 import { displayRegistry, normalizeRegistry, registryProblem } from '../../../../contract';
 import { ApiError, call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { Field } from './Field';
 import { destinationFor, destinationText } from './format';
 import { registryKeys } from './queries';
@@ -75,7 +75,7 @@ export function LoginDialog({ engineId, storage, initialRegistry, onDone, onCanc
   const edit = (key: keyof Errors) => errors[key] && setErrors({ ...errors, [key]: undefined });
 
   return (
-    <Dialog title="Log in to registry" onCancel={onCancel}>
+    <Dialog className="registries-dialog" title="Log in to registry" onCancel={onCancel}>
       <form
         noValidate
         onSubmit={(e) => {

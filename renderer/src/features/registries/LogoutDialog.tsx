@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CredentialStorage, RegistryLogin } from '../../../../contract';
 import { displayRegistry } from '../../../../contract';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { sourceLabel } from './format';
 
 interface Props {
@@ -20,7 +20,7 @@ export function LogoutDialog({ login, storage, onConfirm, onCancel }: Props) {
   const [removeConfig, setRemoveConfig] = useState(others.length === 0);
   const nothing = others.length === 0 && !removeConfig;
   return (
-    <Dialog title={`Log out of ${name}?`} onCancel={onCancel}>
+    <Dialog className="registries-dialog" title={`Log out of ${name}?`} onCancel={onCancel}>
       <p>
         Logged in as <strong>{login.username}</strong>.
         {others.length > 0 &&

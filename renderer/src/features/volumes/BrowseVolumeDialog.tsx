@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { formatBytes, joinPath, parentPath } from './format';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { volumeQueries } from './queries';
 import { useDownload } from './useDownload';
 
@@ -19,7 +19,7 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
   const { download, active, saved } = useDownload(engineId, volume);
   const error = listing.error;
   return (
-    <Modal title={`Files in ${volume}`} onCancel={onClose} wide>
+    <Dialog title={`Files in ${volume}`} onCancel={onClose} wide>
       <div className="browse-bar">
         <button type="button" disabled={!path} onClick={() => setPath(parentPath(path))}>
           Up
@@ -103,6 +103,6 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
           Close
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

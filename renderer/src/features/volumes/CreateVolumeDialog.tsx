@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { checkResourceName, parseKeyValues } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Field } from './Field';
-import { Modal } from './Modal';
+import { Field } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
 import { volumeKeys } from './queries';
 
 interface Props {
@@ -47,7 +47,7 @@ export function CreateVolumeDialog({ engineId, onClose }: Props) {
   };
 
   return (
-    <Modal title="Create volume" onCancel={onClose}>
+    <Dialog title="Create volume" onCancel={onClose}>
       <form onSubmit={submit} className="rform" noValidate>
         <Field label="Name" error={errors.name}>
           {(p) => (
@@ -89,6 +89,6 @@ export function CreateVolumeDialog({ engineId, onClose }: Props) {
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

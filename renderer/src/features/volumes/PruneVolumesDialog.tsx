@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { formatBytes } from './format';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { volumeKeys, volumeQueries } from './queries';
 
 interface Props {
@@ -26,7 +26,7 @@ export function PruneVolumesDialog({ engineId, onClose }: Props) {
   const preview = useQuery({ ...volumeQueries.prunePreview(engineId), enabled: !prune.data });
   const going = preview.data?.volumes ?? [];
   return (
-    <Modal title="Prune unused volumes" onCancel={onClose} wide>
+    <Dialog title="Prune unused volumes" onCancel={onClose} wide>
       {prune.data ? (
         <div role="status">
           <p>
@@ -78,6 +78,6 @@ export function PruneVolumesDialog({ engineId, onClose }: Props) {
           </button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

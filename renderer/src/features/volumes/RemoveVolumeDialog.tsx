@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { VolumeSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Modal } from './Modal';
+import { Dialog } from '../../components/Dialog';
 import { volumeKeys } from './queries';
 
 interface Props {
@@ -24,7 +24,7 @@ export function RemoveVolumeDialog({ engineId, volume, onClose }: Props) {
     },
   });
   return (
-    <Modal title={`Remove ${volume.name}?`} onCancel={onClose}>
+    <Dialog title={`Remove ${volume.name}?`} onCancel={onClose}>
       <p>
         The volume <strong className="wrap-anywhere">{volume.name}</strong> and all the data in it
         will be deleted. This cannot be undone.
@@ -48,6 +48,6 @@ export function RemoveVolumeDialog({ engineId, volume, onClose }: Props) {
           Remove
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Field } from './Field';
-import { Modal } from './Modal';
+import { Field } from '../../components/Field';
+import { Dialog } from '../../components/Dialog';
 
 interface Props {
   engineId: string;
@@ -44,7 +44,7 @@ export function RunWithVolumeDialog({ engineId, volume, onClose }: Props) {
     if (!next.image && !next.target) run.mutate();
   };
   return (
-    <Modal title={`Run a container with ${volume}`} onCancel={onClose}>
+    <Dialog title={`Run a container with ${volume}`} onCancel={onClose}>
       {started ? (
         <p role="status">
           Started {started} with {volume} at {target.trim()}. It is on the Containers screen.
@@ -94,6 +94,6 @@ export function RunWithVolumeDialog({ engineId, volume, onClose }: Props) {
           </button>
         )}
       </div>
-    </Modal>
+    </Dialog>
   );
 }

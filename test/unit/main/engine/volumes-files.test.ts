@@ -59,13 +59,13 @@ describe('demux', () => {
 });
 
 describe('helperCandidates', () => {
-  it('prefers the smallest image, by tag, falling back to the id', () => {
+  it('prefers tagged images, smallest first, then untagged ones by id', () => {
     const images = [
       { Id: 'sha256:big', Size: 900, RepoTags: ['debian:12'] },
       { Id: 'sha256:none', Size: 10, RepoTags: ['<none>:<none>'] },
       { Id: 'sha256:small', Size: 50, RepoTags: ['busybox:latest'] },
     ] as Docker.ImageInfo[];
-    expect(helperCandidates(images)).toEqual(['sha256:none', 'busybox:latest', 'debian:12']);
+    expect(helperCandidates(images)).toEqual(['busybox:latest', 'debian:12', 'sha256:none']);
   });
 });
 

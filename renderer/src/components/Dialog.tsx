@@ -4,11 +4,16 @@ interface Props {
   title: string;
   onCancel(): void;
   children: ReactNode;
+  /** Room for tables and logs (prune previews, file browsers, build output). */
   wide?: boolean;
+  className?: string;
 }
 
-/** A native modal <dialog> named by its heading: Escape cancels, focus returns to the opener. */
-export function Modal({ title, onCancel, children, wide }: Props) {
+/**
+ * The one modal dialog: a native <dialog> named by its heading; Escape cancels, focus returns to
+ * the opener. Every feature's dialogs use it.
+ */
+export function Dialog({ title, onCancel, children, wide, className }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -29,7 +34,7 @@ export function Modal({ title, onCancel, children, wide }: Props) {
         e.preventDefault();
         onCancel();
       }}
-      className={`dialog rdialog${wide ? ' rdialog--wide' : ''}`}
+      className={['dialog', wide ? 'dialog--wide' : '', className ?? ''].filter(Boolean).join(' ')}
     >
       <h2 id={headingId}>{title}</h2>
       {children}
