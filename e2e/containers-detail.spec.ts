@@ -138,3 +138,29 @@ test('Stats: live CPU of a busy container moves; leaving the tab ends the stream
     await expect.poll(() => all.every((sub) => unsubs.has(sub))).toBe(true);
   });
 });
+
+test('Logs tab: the container detail shows its live log inline', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const name = uniqueName('inlinelog');
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    BUSYBOX_IMAGE,
+    'sh',
+    '-c',
+    'echo first-line; sleep 2; echo later-line; sleep 600',
+  );
+  await (await page.menuItem('Inspect', name)).click();
+  await app.getByRole('tab', { name: 'Logs' }).click();
+  const log = app.getByRole('log', { name: `Logs of ${name}` });
+  await expect(log).toContainText('first-line');
+  // Still following: a line printed after the tab opened arrives without any action.
+  await expect(log).toContainText('later-line');
+  expect(docker('logs', name)).toContain('later-line');
+});

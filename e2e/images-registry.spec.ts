@@ -66,10 +66,17 @@ test.describe('images and the private registry', () => {
         .getByRole('alert')
         .filter({ hasText: `Could not pull ${suite.privateImage}` });
       await expect(alert).toContainText('authentication required');
-      await expect(alert.getByRole('link', { name: 'Log in' })).toHaveAttribute(
+      const loginLink = alert.getByRole('link', { name: 'Log in' });
+      await expect(loginLink).toHaveAttribute(
         'href',
-        '#/registries',
+        `#/registries/login/${encodeURIComponent(address)}`,
       );
+      // "Log in" opens the login dialog prefilled with the registry that refused.
+      await loginLink.click();
+      const dialog = page.getByRole('dialog', { name: 'Log in to registry' });
+      await expect(dialog.getByRole('textbox', { name: 'Registry' })).toHaveValue(address);
+      await page.keyboard.press('Escape');
+      await images.open();
     });
 
     const cliEnv = logIn(address, user, password);

@@ -4,12 +4,13 @@ import { ApiError } from '../../api/client';
 import { CopyText } from './CopyText';
 import { composeService, dockerRunCommand } from './export';
 import { OverviewPanel } from './OverviewPanel';
+import { LogPanel } from '../logs/LogsScreen';
 import { ProcessesPanel } from './ProcessesPanel';
 import { containerQueries } from './queries';
 import { RunDialog } from './RunDialog';
 import { StatsPanel } from './StatsPanel';
 
-const TABS = ['Overview', 'Stats', 'Processes', 'Export', 'Raw JSON'] as const;
+const TABS = ['Overview', 'Logs', 'Stats', 'Processes', 'Export', 'Raw JSON'] as const;
 type Tab = (typeof TABS)[number];
 
 /** #/containers/ENGINE/ID: one container, kept fresh by its engine events. */
@@ -72,6 +73,7 @@ export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: 
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'Overview' && <OverviewPanel d={d} />}
+        {tab === 'Logs' && <LogPanel engineId={engineId} ids={[d.id]} inline />}
         {tab === 'Stats' &&
           (running ? (
             <StatsPanel engineId={engineId} id={d.id} name={d.name} />

@@ -1,5 +1,7 @@
 import type { TransferState } from './transfer';
 import { overallProgress, transferLabel } from './transfer';
+import { registryOf } from '../../../../contract';
+import { loginHref } from '../registries/format';
 import { formatBytes } from './format';
 
 interface Props {
@@ -48,7 +50,9 @@ export function TransferPanel({ state, onCancel, onDismiss }: Props) {
           </strong>
           <p>{state.error.message}</p>
           {state.error.hint && <p className="hint">{state.error.hint}</p>}
-          {state.error.code === 'AUTH_REQUIRED' && <a href="#/registries">Log in</a>}
+          {state.error.code === 'AUTH_REQUIRED' && (
+            <a href={loginHref(registryOf(state.ref))}>Log in</a>
+          )}
         </div>
       )}
       {state.layers.length > 0 && (
