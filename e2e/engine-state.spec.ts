@@ -1,42 +1,16 @@
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { startApp, stopApp, type AppHandle } from './harness/app';
-import {
-  BUSYBOX_IMAGE,
-  cli,
-  destroyEngine,
-  importBusybox,
-  newEngine,
-  startDockerd,
-  stopDockerd,
-  type EngineHandle,
-} from './harness/engine';
+import { startApp, stopApp } from './harness/app';
+import { BUSYBOX_IMAGE, cli, startDockerd, stopDockerd } from './harness/engine';
 import { expect, test } from './fixtures';
+import { useOwnEngine } from './harness/own-engine';
 import { ContainersPage } from './pages/containers';
 
 // These tests stop and start an engine, so they get one of their own (own socket, bridge, data
 // root) instead of the suite's shared engine.
 test.describe('engine connection state', () => {
   test.describe.configure({ mode: 'serial' });
-  let engine: EngineHandle;
-  let app: AppHandle;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    engine = newEngine('porthole-e2e-restart-');
-    await startDockerd(engine);
-    importBusybox(engine);
-    app = await startApp({
-      dockerHost: engine.host,
-      dataDir: join(engine.dir, 'app-data'),
-      logFile: join(engine.dir, 'app.log'),
-    });
-  });
-
-  test.afterAll(async () => {
-    if (app) await stopApp(app);
-    if (engine) await destroyEngine(engine);
-  });
+  const own = useOwnEngine(test, 'restart');
 
   // On this engine nothing else runs, so a quiet period really is quiet.
   test('the list follows engine events instead of polling', async ({ page }) => {
@@ -48,7 +22,7 @@ test.describe('engine connection state', () => {
         }
       }),
     );
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     const containers = new ContainersPage(page);
     await containers.open();
     await expect(page.getByRole('status')).toHaveText('Connected');
@@ -57,12 +31,12 @@ test.describe('engine connection state', () => {
     await page.waitForTimeout(3000);
     expect(listCalls.length, 'no list requests while the engine is quiet').toBe(before);
 
-    cli(engine, ['run', '-d', '--name', 'evented', BUSYBOX_IMAGE, 'sleep', '600']);
+    cli(own.engine, ['run', '-d', '--name', 'evented', BUSYBOX_IMAGE, 'sleep', '600']);
     await expect(containers.row('evented')).toContainText('running');
     // create + start arrive within one coalescing window or two: a handful of refetches at most.
     expect(listCalls.length - before).toBeGreaterThanOrEqual(1);
     expect(listCalls.length - before).toBeLessThanOrEqual(3);
-    cli(engine, ['rm', '-f', 'evented']);
+    cli(own.engine, ['rm', '-f', 'evented']);
     await expect(containers.row('evented')).toHaveCount(0);
   });
 
@@ -70,7 +44,7 @@ test.describe('engine connection state', () => {
     page,
   }) => {
     test.setTimeout(150_000);
-    cli(engine, [
+    cli(own.engine, [
       'run',
       '-d',
       '--name',
@@ -81,8 +55,8 @@ test.describe('engine connection state', () => {
       'sleep',
       '600',
     ]);
-    cli(engine, ['create', '--name', 'was-created', BUSYBOX_IMAGE, 'true']);
-    await page.goto(app.url);
+    cli(own.engine, ['create', '--name', 'was-created', BUSYBOX_IMAGE, 'true']);
+    await page.goto(own.app.url);
     const containers = new ContainersPage(page);
     await containers.open();
     const status = page.getByRole('status');
@@ -90,22 +64,22 @@ test.describe('engine connection state', () => {
     await expect(containers.row('keeps-running')).toContainText('running');
 
     await test.step('stop dockerd', async () => {
-      await stopDockerd(engine);
+      await stopDockerd(own.engine);
       await expect(status).toContainText(/Disconnected — retrying in \d+ s/);
     });
 
     await test.step('change the engine while Porthole is away, then start dockerd', async () => {
-      await startDockerd(engine);
-      cli(engine, ['rm', '-f', 'was-created']);
-      cli(engine, ['create', '--name', 'made-while-away', BUSYBOX_IMAGE, 'true']);
+      await startDockerd(own.engine);
+      cli(own.engine, ['rm', '-f', 'was-created']);
+      cli(own.engine, ['create', '--name', 'made-while-away', BUSYBOX_IMAGE, 'true']);
       await expect(status).toHaveText('Connected', { timeout: 30_000 });
     });
 
     await test.step('the table matches docker ps -a again, without a reload', async () => {
       const cliNames = () =>
-        cli(engine, ['ps', '-a', '--format', '{{.Names}}']).split('\n').filter(Boolean).sort();
+        cli(own.engine, ['ps', '-a', '--format', '{{.Names}}']).split('\n').filter(Boolean).sort();
       await expect.poll(async () => (await containers.names()).sort()).toEqual(cliNames());
-      const running = cli(engine, ['inspect', '-f', '{{.State.Status}}', 'keeps-running']);
+      const running = cli(own.engine, ['inspect', '-f', '{{.State.Status}}', 'keeps-running']);
       await expect(containers.row('keeps-running')).toContainText(running);
     });
   });
@@ -113,7 +87,7 @@ test.describe('engine connection state', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    const docker = new Docker({ socketPath: engine.host.slice('unix://'.length) });
+    const docker = new Docker({ socketPath: own.engine.host.slice('unix://'.length) });
     const names = Array.from({ length: 260 }, (_, i) => `long-${String(i).padStart(4, '0')}`);
     for (let i = 0; i < names.length; i += 20) {
       await Promise.all(
@@ -123,10 +97,10 @@ test.describe('engine connection state', () => {
       );
     }
     try {
-      await page.goto(app.url);
+      await page.goto(own.app.url);
       const containers = new ContainersPage(page);
       await containers.open();
-      const total = cli(engine, ['ps', '-aq']).split('\n').filter(Boolean).length;
+      const total = cli(own.engine, ['ps', '-aq']).split('\n').filter(Boolean).length;
       await expect(containers.table).toHaveAttribute('aria-rowcount', String(total + 1));
       const rendered = await containers.table.getByRole('rowheader').count();
       expect(rendered).toBeGreaterThan(10);
@@ -138,7 +112,7 @@ test.describe('engine connection state', () => {
       await page.getByRole('main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
       await expect(containers.row('long-0259')).toBeVisible();
     } finally {
-      cli(engine, ['rm', '-f', ...names]);
+      cli(own.engine, ['rm', '-f', ...names]);
     }
   });
 });

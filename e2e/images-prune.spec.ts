@@ -1,53 +1,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, stopApp, type AppHandle } from './harness/app';
-import {
-  BUSYBOX_IMAGE,
-  cli,
-  destroyEngine,
-  importBusybox,
-  newEngine,
-  startDockerd,
-  type EngineHandle,
-} from './harness/engine';
+import { BUSYBOX_IMAGE, cli } from './harness/engine';
 import { expect, test } from './fixtures';
+import { useOwnEngine } from './harness/own-engine';
 import { ImagesPage } from './pages/images';
 
 // Pruning removes every unused image on an engine, so it gets an engine of its own: on the
 // shared one it would take other tests' images (and the busybox every test runs).
 test.describe('prune', () => {
   test.describe.configure({ mode: 'serial' });
-  let engine: EngineHandle;
-  let app: AppHandle;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    engine = newEngine('porthole-e2e-prune-');
-    await startDockerd(engine);
-    importBusybox(engine);
-    app = await startApp({
-      dockerHost: engine.host,
-      dataDir: join(engine.dir, 'app-data'),
-      logFile: join(engine.dir, 'app.log'),
-    });
-  });
-
-  test.afterAll(async () => {
-    if (app) await stopApp(app);
-    if (engine) await destroyEngine(engine);
-  });
+  const own = useOwnEngine(test, 'prune');
 
   const build = (tag: string, text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'porthole-prune-'));
     try {
       writeFileSync(join(dir, 'Dockerfile'), `FROM ${BUSYBOX_IMAGE}\n${text}\n`);
-      return cli(engine, ['build', '-q', '-t', tag, dir]);
+      return cli(own.engine, ['build', '-q', '-t', tag, dir]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  const ids = () => cli(engine, ['images', '-q', '--no-trunc']).split('\n').filter(Boolean);
+  const ids = () => cli(own.engine, ['images', '-q', '--no-trunc']).split('\n').filter(Boolean);
 
   test('the preview lists exactly what prune removes, and the bytes reclaimed are shown', async ({
     page,
@@ -59,10 +33,10 @@ test.describe('prune', () => {
     build('moved2:1', 'RUN echo four > /four');
     build('unused:1', 'RUN echo five > /five');
     build('kept:1', 'RUN echo six > /six');
-    cli(engine, ['create', '--name', 'keeper', 'kept:1', 'true']);
+    cli(own.engine, ['create', '--name', 'keeper', 'kept:1', 'true']);
 
     const images = new ImagesPage(page);
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     await images.open();
     await images.showDangling.check();
     await expect(images.table.getByRole('rowheader', { name: /^<none>/ })).toHaveCount(2);
@@ -92,6 +66,6 @@ test.describe('prune', () => {
     );
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(images.table.getByRole('rowheader', { name: /^<none>/ })).toHaveCount(0);
-    expect(cli(engine, ['image', 'inspect', '-f', '{{.Id}}', 'kept:1'])).toMatch(/^sha256:/);
+    expect(cli(own.engine, ['image', 'inspect', '-f', '{{.Id}}', 'kept:1'])).toMatch(/^sha256:/);
   });
 });

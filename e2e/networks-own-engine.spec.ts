@@ -1,48 +1,21 @@
-import { join } from 'node:path';
-import { startApp, stopApp, type AppHandle } from './harness/app';
-import {
-  BUSYBOX_IMAGE,
-  cli as engineCli,
-  destroyEngine,
-  importBusybox,
-  newEngine,
-  startDockerd,
-  type EngineHandle,
-} from './harness/engine';
+import { BUSYBOX_IMAGE, cli as engineCli } from './harness/engine';
 import { expect, test } from './fixtures';
+import { useOwnEngine } from './harness/own-engine';
 import { createNetworkCli, NetworksPage } from './pages/networks';
 
 // Prune removes every unused network on its engine, and Swarm changes the engine for everyone:
 // both get an engine of their own.
 test.describe('on an engine of its own', () => {
   test.describe.configure({ mode: 'serial' });
-  let engine: EngineHandle;
-  let app: AppHandle;
-  const cli = (...args: string[]) => engineCli(engine, args);
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    engine = newEngine('porthole-e2e-networks-');
-    await startDockerd(engine);
-    importBusybox(engine);
-    app = await startApp({
-      dockerHost: engine.host,
-      dataDir: join(engine.dir, 'app-data'),
-      logFile: join(engine.dir, 'app.log'),
-    });
-  });
-
-  test.afterAll(async () => {
-    if (app) await stopApp(app);
-    if (engine) await destroyEngine(engine);
-  });
+  const own = useOwnEngine(test, 'networks');
+  const cli = (...args: string[]) => engineCli(own.engine, args);
 
   test('Prune lists the unused networks first, then removes exactly those', async ({ page }) => {
     await createNetworkCli(cli, 'idle-a');
     await createNetworkCli(cli, 'idle-b');
     await createNetworkCli(cli, 'busy');
     cli('run', '-d', '--name', 'member', '--network', 'busy', BUSYBOX_IMAGE, 'sleep', '600');
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     const networks = new NetworksPage(page);
     await networks.open();
     await expect(networks.row('busy')).toHaveCount(1);
@@ -66,7 +39,7 @@ test.describe('on an engine of its own', () => {
 
   test('overlay is offered only while Swarm is active', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     const networks = new NetworksPage(page);
     await networks.open();
     let dialog = await networks.fillCreate({});

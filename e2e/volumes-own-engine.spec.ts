@@ -1,46 +1,20 @@
-import { join } from 'node:path';
-import { startApp, stopApp, type AppHandle } from './harness/app';
-import {
-  BUSYBOX_IMAGE,
-  cli as engineCli,
-  destroyEngine,
-  importBusybox,
-  newEngine,
-  startDockerd,
-  type EngineHandle,
-} from './harness/engine';
+import { BUSYBOX_IMAGE, cli as engineCli, importBusybox } from './harness/engine';
 import { expect, test } from './fixtures';
+import { useOwnEngine } from './harness/own-engine';
 import { VolumesPage } from './pages/volumes';
 
 // Prune removes every unused volume on its engine, and "no helper image" needs an engine without
 // images: both get an engine of their own so tests on the shared one stay valid.
 test.describe('on an engine of its own', () => {
   test.describe.configure({ mode: 'serial' });
-  let engine: EngineHandle;
-  let app: AppHandle;
-  const cli = (...args: string[]) => engineCli(engine, args);
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    engine = newEngine('porthole-e2e-volumes-');
-    await startDockerd(engine);
-    app = await startApp({
-      dockerHost: engine.host,
-      dataDir: join(engine.dir, 'app-data'),
-      logFile: join(engine.dir, 'app.log'),
-    });
-  });
-
-  test.afterAll(async () => {
-    if (app) await stopApp(app);
-    if (engine) await destroyEngine(engine);
-  });
+  const own = useOwnEngine(test, 'volumes', { withImage: false });
+  const cli = (...args: string[]) => engineCli(own.engine, args);
 
   test('with no local image, Browse says plainly that no helper can read the volume', async ({
     page,
   }) => {
     cli('volume', 'create', 'lonely');
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     const volumes = new VolumesPage(page);
     await volumes.open();
     await volumes.button('Browse lonely').click();
@@ -52,12 +26,12 @@ test.describe('on an engine of its own', () => {
   });
 
   test('Prune lists the unused volumes first, then removes exactly those', async ({ page }) => {
-    importBusybox(engine);
+    importBusybox(own.engine);
     cli('volume', 'create', 'spare-1');
     cli('run', '--rm', '-v', 'spare-2:/d', BUSYBOX_IMAGE, 'sh', '-c', 'yes | head -c 5000 > /d/f');
     cli('create', '--name', 'keeper', '-v', 'kept:/d', BUSYBOX_IMAGE, 'true');
     const unused = ['lonely', 'spare-1', 'spare-2'];
-    await page.goto(app.url);
+    await page.goto(own.app.url);
     const volumes = new VolumesPage(page);
     await volumes.open();
     await expect(volumes.row('kept')).toHaveCount(1);
