@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client';
+import { useEngine } from '../engine/EngineContext';
 
 export type ScreenState = 'loading' | 'unreachable' | 'error' | 'ready';
 
@@ -20,4 +21,16 @@ export function screenState(s: {
   if (!s.connected) return 'unreachable';
   if (s.error) return 'error';
   return 'loading';
+}
+
+/** screenState() for the current engine and one list query: what every resource screen shows. */
+export function useScreenView(list: { data: unknown; error: Error | null }): ScreenState {
+  const { current, currentStatus, loading } = useEngine();
+  return screenState({
+    loadingEngines: loading,
+    hasEngine: !!current,
+    connected: currentStatus?.state === 'connected',
+    hasData: list.data !== undefined,
+    error: list.error,
+  });
 }

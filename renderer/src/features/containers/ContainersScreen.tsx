@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary, RunSpec } from '../../../../contract';
 import { NoEngine } from '../../components/NoEngine';
-import { screenState } from '../../components/screenState';
+import { useScreenView } from '../../components/screenState';
 import { useShowError } from '../../components/Toasts';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
@@ -32,7 +32,7 @@ export function ContainersScreen({ params }: { params: string[] }) {
 }
 
 function ContainersList() {
-  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const { current, currentStatus, engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const queryClient = useQueryClient();
   const showError = useShowError();
@@ -110,13 +110,7 @@ function ContainersList() {
   );
   const scrollRef = useRef<HTMLElement>(null);
 
-  const view = screenState({
-    loadingEngines: loading,
-    hasEngine: !!current,
-    connected: currentStatus?.state === 'connected',
-    hasData: !!list.data,
-    error: list.error,
-  });
+  const view = useScreenView(list);
   const bulkButton = (verb: BulkVerb) => (
     <button
       type="button"

@@ -1,24 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { NoEngine } from '../../components/NoEngine';
-import { screenState } from '../../components/screenState';
+import { useScreenView } from '../../components/screenState';
 import { useEngine } from '../../engine/EngineContext';
 import { containerQueries } from '../containers/queries';
 import { isRunning } from '../containers/format';
 
 export function DashboardScreen() {
-  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const { current, currentStatus, engineId: queryEngineId } = useEngine();
   const list = useQuery({
     ...containerQueries.list(queryEngineId ?? ''),
     enabled: !!queryEngineId,
   });
   const all = list.data ?? [];
-  const view = screenState({
-    loadingEngines: loading,
-    hasEngine: !!current,
-    connected: currentStatus?.state === 'connected',
-    hasData: !!list.data,
-    error: list.error,
-  });
+  const view = useScreenView(list);
   const running = all.filter(isRunning).length;
   return (
     <main className="screen" aria-labelledby="dashboard-heading">

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../contract';
 import { NoEngine } from '../../components/NoEngine';
 import { RunDialog } from '../containers/RunDialog';
-import { screenState } from '../../components/screenState';
+import { useScreenView } from '../../components/screenState';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BuildDialog } from './BuildDialog';
@@ -27,7 +27,7 @@ type Open =
   | { kind: 'Prune' | 'Build' | 'Search' };
 
 export function ImagesScreen() {
-  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const { current, currentStatus, engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...imageQueries.list(engineId), enabled: !!queryEngineId });
   const [filter, setFilter] = useState('');
@@ -92,13 +92,7 @@ export function ImagesScreen() {
       chosen.length === 1 ? imageRef(chosen[0]!) : `${chosen.length} images`,
     );
 
-  const view = screenState({
-    loadingEngines: loading,
-    hasEngine: !!current,
-    connected: currentStatus?.state === 'connected',
-    hasData: !!list.data,
-    error: list.error,
-  });
+  const view = useScreenView(list);
 
   return (
     <main className="screen" aria-labelledby="images-heading">

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { NetworkSummary } from '../../../../contract';
 import { NoEngine } from '../../components/NoEngine';
-import { screenState } from '../../components/screenState';
+import { useScreenView } from '../../components/screenState';
 import { useEngine } from '../../engine/EngineContext';
 import '../volumes/resources.css';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -15,7 +15,7 @@ import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 type Open = { kind: 'create' } | { kind: 'prune' } | { kind: NetworkVerb; id: string } | undefined;
 
 export function NetworksScreen() {
-  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const { current, currentStatus, engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...networkQueries.list(engineId), enabled: !!queryEngineId });
   const [filter, setFilter] = useState('');
@@ -38,13 +38,7 @@ export function NetworksScreen() {
   );
   const selected = open && 'id' in open ? list.data?.find((n) => n.id === open.id) : undefined;
   const close = () => setOpen(undefined);
-  const view = screenState({
-    loadingEngines: loading,
-    hasEngine: !!current,
-    connected: currentStatus?.state === 'connected',
-    hasData: !!list.data,
-    error: list.error,
-  });
+  const view = useScreenView(list);
 
   return (
     <main className="screen" aria-labelledby="networks-heading">

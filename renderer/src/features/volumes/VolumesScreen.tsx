@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../../contract';
 import { NoEngine } from '../../components/NoEngine';
-import { screenState } from '../../components/screenState';
+import { useScreenView } from '../../components/screenState';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BrowseVolumeDialog } from './BrowseVolumeDialog';
@@ -17,7 +17,7 @@ import './resources.css';
 type Open = { kind: 'create' } | { kind: 'prune' } | { kind: VolumeVerb; name: string } | undefined;
 
 export function VolumesScreen() {
-  const { current, currentStatus, loading, engineId: queryEngineId } = useEngine();
+  const { current, currentStatus, engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...volumeQueries.list(engineId), enabled: !!queryEngineId });
   const [sizesWanted, setSizesWanted] = useState(false);
@@ -47,13 +47,7 @@ export function VolumesScreen() {
     open && 'name' in open ? list.data?.find((v) => v.name === open.name) : undefined;
   const close = () => setOpen(undefined);
 
-  const view = screenState({
-    loadingEngines: loading,
-    hasEngine: !!current,
-    connected: currentStatus?.state === 'connected',
-    hasData: !!list.data,
-    error: list.error,
-  });
+  const view = useScreenView(list);
 
   return (
     <main className="screen" aria-labelledby="volumes-heading">
