@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary, RunSpec } from '../../../../contract';
-import { NoEngine } from '../../components/NoEngine';
-import { useScreenView } from '../../components/screenState';
+import { ScreenBody } from '../../components/ScreenBody';
 import { useShowError } from '../../components/Toasts';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
@@ -32,7 +31,7 @@ export function ContainersScreen({ params }: { params: string[] }) {
 }
 
 function ContainersList() {
-  const { current, currentStatus, engineId: queryEngineId } = useEngine();
+  const { current, engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const queryClient = useQueryClient();
   const showError = useShowError();
@@ -110,7 +109,6 @@ function ContainersList() {
   );
   const scrollRef = useRef<HTMLElement>(null);
 
-  const view = useScreenView(list);
   const bulkButton = (verb: BulkVerb) => (
     <button
       type="button"
@@ -157,44 +155,35 @@ function ContainersList() {
         {bulkButton('Stop')}
         {bulkButton('Remove')}
       </div>
-      {view === 'loading' ? (
-        <p className="empty" aria-live="polite">
-          Loading containers…
-        </p>
-      ) : view === 'unreachable' ? (
-        <NoEngine
-          {...(current ? { engine: current } : {})}
-          {...(currentStatus ? { status: currentStatus } : {})}
-        />
-      ) : view === 'error' ? (
-        <p role="alert">Could not list containers: {list.error?.message}</p>
-      ) : (
-        <ContainersTable
-          items={items}
-          visible={visible}
-          scrollRef={scrollRef}
-          pending={list.isPending}
-          now={now}
-          busyId={action.isPending ? action.variables?.container.id : undefined}
-          sort={sort}
-          onSort={onSort}
-          selected={selected}
-          onSelect={onSelect}
-          onSelectAll={(on) => setSelectedIds(on ? new Set(visible.map((c) => c.id)) : new Set())}
-          stats={latest}
-          onRendered={onRendered}
-          onAction={onAction}
-          onMenu={onMenu}
-          onToggleProject={(project) =>
-            setCollapsed((s) => {
-              const next = new Set(s);
-              if (!next.delete(project)) next.add(project);
-              return next;
-            })
-          }
-          onProjectAction={(verb, project, containers) => setBulk({ verb, containers, project })}
-        />
-      )}
+      <ScreenBody list={list} noun="containers">
+        {() => (
+          <ContainersTable
+            items={items}
+            visible={visible}
+            scrollRef={scrollRef}
+            pending={list.isPending}
+            now={now}
+            busyId={action.isPending ? action.variables?.container.id : undefined}
+            sort={sort}
+            onSort={onSort}
+            selected={selected}
+            onSelect={onSelect}
+            onSelectAll={(on) => setSelectedIds(on ? new Set(visible.map((c) => c.id)) : new Set())}
+            stats={latest}
+            onRendered={onRendered}
+            onAction={onAction}
+            onMenu={onMenu}
+            onToggleProject={(project) =>
+              setCollapsed((s) => {
+                const next = new Set(s);
+                if (!next.delete(project)) next.add(project);
+                return next;
+              })
+            }
+            onProjectAction={(verb, project, containers) => setBulk({ verb, containers, project })}
+          />
+        )}
+      </ScreenBody>
       {list.data && visible.length === 0 && (
         <p className="empty">
           {list.data.length === 0

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../contract';
-import { NoEngine } from '../../components/NoEngine';
 import { RunDialog } from '../containers/RunDialog';
-import { useScreenView } from '../../components/screenState';
+import { ScreenBody } from '../../components/ScreenBody';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BuildDialog } from './BuildDialog';
@@ -27,7 +26,7 @@ type Open =
   | { kind: 'Prune' | 'Build' | 'Search' };
 
 export function ImagesScreen() {
-  const { current, currentStatus, engineId: queryEngineId } = useEngine();
+  const { engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...imageQueries.list(engineId), enabled: !!queryEngineId });
   const [filter, setFilter] = useState('');
@@ -91,8 +90,6 @@ export function ImagesScreen() {
       chosen.map((i) => i.repoTag ?? i.id),
       chosen.length === 1 ? imageRef(chosen[0]!) : `${chosen.length} images`,
     );
-
-  const view = useScreenView(list);
 
   return (
     <main className="screen" aria-labelledby="images-heading">
@@ -170,56 +167,47 @@ export function ImagesScreen() {
         </div>
       )}
       {archive.message && <p role="status">{archive.message}</p>}
-      {view === 'loading' ? (
-        <p className="empty" aria-live="polite">
-          Loading images…
-        </p>
-      ) : view === 'unreachable' ? (
-        <NoEngine
-          {...(current ? { engine: current } : {})}
-          {...(currentStatus ? { status: currentStatus } : {})}
-        />
-      ) : view === 'error' ? (
-        <p role="alert">Could not list images: {list.error?.message}</p>
-      ) : (
-        <table aria-label="Images" aria-busy={list.isPending} className="resource-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select all"
-                  checked={rows.length > 0 && chosen.length === rows.length}
-                  onChange={(e) =>
-                    setSelected(e.target.checked ? new Set(rows.map(rowKey)) : new Set())
-                  }
+      <ScreenBody list={list} noun="images">
+        {() => (
+          <table aria-label="Images" aria-busy={list.isPending} className="resource-table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all"
+                    checked={rows.length > 0 && chosen.length === rows.length}
+                    onChange={(e) =>
+                      setSelected(e.target.checked ? new Set(rows.map(rowKey)) : new Set())
+                    }
+                  />
+                </th>
+                <th scope="col">Image</th>
+                <th scope="col">Id</th>
+                <th scope="col">Size</th>
+                <th scope="col">Created</th>
+                <th scope="col">Containers</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((image) => (
+                <ImageRow
+                  key={rowKey(image)}
+                  image={image}
+                  now={now}
+                  busy={false}
+                  selected={selected.has(rowKey(image))}
+                  onSelect={onSelect}
+                  onAction={onAction}
                 />
-              </th>
-              <th scope="col">Image</th>
-              <th scope="col">Id</th>
-              <th scope="col">Size</th>
-              <th scope="col">Created</th>
-              <th scope="col">Containers</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((image) => (
-              <ImageRow
-                key={rowKey(image)}
-                image={image}
-                now={now}
-                busy={false}
-                selected={selected.has(rowKey(image))}
-                onSelect={onSelect}
-                onAction={onAction}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ScreenBody>
       {list.data && rows.length === 0 && (
         <p className="empty">
           {list.data.length === 0

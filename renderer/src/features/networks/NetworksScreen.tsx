@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { NetworkSummary } from '../../../../contract';
-import { NoEngine } from '../../components/NoEngine';
-import { useScreenView } from '../../components/screenState';
+import { ScreenBody } from '../../components/ScreenBody';
 import { useEngine } from '../../engine/EngineContext';
 import '../volumes/resources.css';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
@@ -15,7 +14,7 @@ import { RemoveNetworkDialog } from './RemoveNetworkDialog';
 type Open = { kind: 'create' } | { kind: 'prune' } | { kind: NetworkVerb; id: string } | undefined;
 
 export function NetworksScreen() {
-  const { current, currentStatus, engineId: queryEngineId } = useEngine();
+  const { engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...networkQueries.list(engineId), enabled: !!queryEngineId });
   const [filter, setFilter] = useState('');
@@ -38,7 +37,6 @@ export function NetworksScreen() {
   );
   const selected = open && 'id' in open ? list.data?.find((n) => n.id === open.id) : undefined;
   const close = () => setOpen(undefined);
-  const view = useScreenView(list);
 
   return (
     <main className="screen" aria-labelledby="networks-heading">
@@ -60,40 +58,31 @@ export function NetworksScreen() {
           </button>
         </div>
       </header>
-      {view === 'loading' ? (
-        <p className="empty" aria-live="polite">
-          Loading networks…
-        </p>
-      ) : view === 'unreachable' ? (
-        <NoEngine
-          {...(current ? { engine: current } : {})}
-          {...(currentStatus ? { status: currentStatus } : {})}
-        />
-      ) : view === 'error' ? (
-        <p role="alert">Could not list networks: {list.error?.message}</p>
-      ) : (
-        <table aria-label="Networks" aria-busy={list.isPending} className="resource-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Driver</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Subnet / gateway</th>
-              <th scope="col">Internal</th>
-              <th scope="col">Attachable</th>
-              <th scope="col">Containers</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((n) => (
-              <NetworkRow key={n.id} network={n} onAction={onAction} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ScreenBody list={list} noun="networks">
+        {() => (
+          <table aria-label="Networks" aria-busy={list.isPending} className="resource-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Driver</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Subnet / gateway</th>
+                <th scope="col">Internal</th>
+                <th scope="col">Attachable</th>
+                <th scope="col">Containers</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((n) => (
+                <NetworkRow key={n.id} network={n} onAction={onAction} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ScreenBody>
       {list.data && rows.length === 0 && (
         <p className="empty">No networks match. Clear the filter.</p>
       )}

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../../contract';
-import { NoEngine } from '../../components/NoEngine';
-import { useScreenView } from '../../components/screenState';
+import { ScreenBody } from '../../components/ScreenBody';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BrowseVolumeDialog } from './BrowseVolumeDialog';
@@ -17,7 +16,7 @@ import './resources.css';
 type Open = { kind: 'create' } | { kind: 'prune' } | { kind: VolumeVerb; name: string } | undefined;
 
 export function VolumesScreen() {
-  const { current, currentStatus, engineId: queryEngineId } = useEngine();
+  const { engineId: queryEngineId } = useEngine();
   const engineId = queryEngineId ?? '';
   const list = useQuery({ ...volumeQueries.list(engineId), enabled: !!queryEngineId });
   const [sizesWanted, setSizesWanted] = useState(false);
@@ -47,8 +46,6 @@ export function VolumesScreen() {
     open && 'name' in open ? list.data?.find((v) => v.name === open.name) : undefined;
   const close = () => setOpen(undefined);
 
-  const view = useScreenView(list);
-
   return (
     <main className="screen" aria-labelledby="volumes-heading">
       <header className="screen-header">
@@ -77,47 +74,38 @@ export function VolumesScreen() {
         </div>
       </header>
       {sizes.error && <p role="alert">Could not load sizes: {sizes.error.message}</p>}
-      {view === 'loading' ? (
-        <p className="empty" aria-live="polite">
-          Loading volumes…
-        </p>
-      ) : view === 'unreachable' ? (
-        <NoEngine
-          {...(current ? { engine: current } : {})}
-          {...(currentStatus ? { status: currentStatus } : {})}
-        />
-      ) : view === 'error' ? (
-        <p role="alert">Could not list volumes: {list.error?.message}</p>
-      ) : (
-        <table aria-label="Volumes" aria-busy={list.isPending} className="resource-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Driver</th>
-              <th scope="col">Mountpoint</th>
-              <th scope="col">Created</th>
-              <th scope="col">Labels</th>
-              <th scope="col">Used by</th>
-              <th scope="col">Size</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <VolumeRow
-                key={v.name}
-                volume={v}
-                size={sizes.data?.[v.name]}
-                now={now}
-                busy={false}
-                onAction={onAction}
-              />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ScreenBody list={list} noun="volumes">
+        {() => (
+          <table aria-label="Volumes" aria-busy={list.isPending} className="resource-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Driver</th>
+                <th scope="col">Mountpoint</th>
+                <th scope="col">Created</th>
+                <th scope="col">Labels</th>
+                <th scope="col">Used by</th>
+                <th scope="col">Size</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <VolumeRow
+                  key={v.name}
+                  volume={v}
+                  size={sizes.data?.[v.name]}
+                  now={now}
+                  busy={false}
+                  onAction={onAction}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ScreenBody>
       {list.data && rows.length === 0 && (
         <p className="empty">
           {list.data.length === 0 ? 'No volumes yet.' : 'No volumes match. Clear the filter.'}
