@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
 import type { ExecEvent, PortholeError } from '../../contract';
 import { fail, toPortholeError } from './errors';
-import { OutputCoalescer } from './exec';
+import { pipeTerminal } from './exec';
 import { FlowGate, sessions } from './flow';
 
 /**
@@ -65,30 +65,15 @@ export function attachContainer(
       socket = stream;
       emit({ kind: 'session', sessionId: session.id, cmd: [...(info.Config.Cmd ?? [])] });
       container.resize({ h: opts.rows, w: opts.cols }).catch(() => undefined);
-      const out = new OutputCoalescer((data, bytes) => {
-        gate.sent(bytes);
-        emit({ kind: 'data', data, bytes });
-      });
-      stream.on('data', (chunk: Buffer) => out.push(chunk));
-      let closed = false;
-      const onClose = async () => {
-        if (closed || stopped) return;
-        closed = true;
-        out.flush();
-        stop();
-        let code: number | null = null;
-        try {
+      pipeTerminal(stream, gate, emit, {
+        stopped: () => stopped,
+        ended: stop,
+        exitCode: async () => {
           const after = await container.inspect();
-          if (!after.State.Running) code = after.State.ExitCode;
-        } catch {
-          // Removed with its process: no code to report.
-        }
-        emit({ kind: 'exit', code });
-        end();
-      };
-      stream.on('end', () => void onClose());
-      stream.on('close', () => void onClose());
-      stream.on('error', () => void onClose());
+          return after.State.Running ? null : after.State.ExitCode;
+        },
+        end,
+      });
     } catch (err) {
       stop();
       end(toPortholeError(err));

@@ -69,6 +69,50 @@ export class OutputCoalescer {
   }
 }
 
+/**
+ * Pipes a hijacked TTY stream to the viewer (coalesced, counted against the flow gate) and, when
+ * the stream ends on its own, reports the exit code once. Shared by exec sessions and attach.
+ */
+export function pipeTerminal(
+  stream: Duplex,
+  gate: FlowGate,
+  emit: (e: ExecEvent) => void,
+  on: {
+    /** The viewer already left: nothing to report. */
+    stopped(): boolean;
+    /** The stream ended by itself: release the session. */
+    ended(): void;
+    /** The exit code, or null when there is none to tell (container gone). */
+    exitCode(): Promise<number | null>;
+    end(): void;
+  },
+): void {
+  const out = new OutputCoalescer((data, bytes) => {
+    gate.sent(bytes);
+    emit({ kind: 'data', data, bytes });
+  });
+  stream.on('data', (chunk: Buffer) => out.push(chunk));
+  let closed = false;
+  const onClose = async () => {
+    if (closed) return;
+    closed = true;
+    out.flush();
+    if (on.stopped()) return;
+    on.ended();
+    let code: number | null = null;
+    try {
+      code = await on.exitCode();
+    } catch {
+      // Container gone with the process: no code to report.
+    }
+    emit({ kind: 'exit', code });
+    on.end();
+  };
+  stream.on('end', () => void onClose());
+  stream.on('close', () => void onClose());
+  stream.on('error', () => void onClose());
+}
+
 /** Shells to try, in order, when the user names no command. */
 export const SHELLS = ['/bin/bash', '/bin/sh'];
 
@@ -169,38 +213,21 @@ export function runExec(
       emit({ kind: 'session', sessionId: session.id, cmd });
       // Engines before API 1.42 ignore ConsoleSize: size the TTY explicitly as well.
       exec.resize({ h: opts.rows, w: opts.cols }).catch(() => undefined);
-      const out = new OutputCoalescer((data, bytes) => {
-        gate.sent(bytes);
-        emit({ kind: 'data', data, bytes });
-      });
-      stream.on('data', (chunk: Buffer) => out.push(chunk));
-      let closed = false;
-      const onClose = async () => {
-        if (closed) return;
-        closed = true;
-        out.flush();
-        if (stopped) return;
-        stop(false);
-        let code: number | null = null;
-        try {
+      pipeTerminal(stream, gate, emit, {
+        stopped: () => stopped,
+        // The process ended: nothing left to hang up.
+        ended: () => stop(false),
+        exitCode: async () => {
           // The exit code lands a moment after the output ends.
           for (let i = 0; i < 20; i++) {
             const state = await exec!.inspect();
-            if (!state.Running) {
-              code = state.ExitCode ?? null;
-              break;
-            }
+            if (!state.Running) return state.ExitCode ?? null;
             await new Promise((r) => setTimeout(r, 50));
           }
-        } catch {
-          // Container gone with the process: no code to report.
-        }
-        emit({ kind: 'exit', code });
-        end();
-      };
-      stream.on('end', () => void onClose());
-      stream.on('close', () => void onClose());
-      stream.on('error', () => void onClose());
+          return null;
+        },
+        end,
+      });
     } catch (err) {
       stop();
       end(toPortholeError(err));
