@@ -6,6 +6,7 @@ import { useShowError } from '../../components/Toasts';
 import { formatBytes, shortId } from './format';
 import { imageQueries } from './queries';
 import { Dialog } from '../../components/Dialog';
+import { PruneActions } from '../../components/PruneActions';
 
 /** Prune with a preview of what goes and how big it is, then what was actually reclaimed. */
 export function PruneDialog({ engineId, onClose }: { engineId: string; onClose(): void }) {
@@ -72,21 +73,18 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
           )}
         </>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {prune.data ? 'Close' : 'Cancel'}
-        </button>
-        {!prune.data && (
-          <button
-            type="button"
-            className="danger"
-            disabled={n === 0 || prune.isPending}
-            onClick={() => prune.mutate()}
-          >
+      <PruneActions
+        done={!!prune.data}
+        pending={prune.isPending}
+        empty={n === 0}
+        onClose={onClose}
+        onConfirm={() => prune.mutate()}
+        label={
+          <>
             Remove {n} image{n === 1 ? '' : 's'}
-          </button>
-        )}
-      </div>
+          </>
+        }
+      />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { Dialog } from '../../components/Dialog';
+import { PruneActions } from '../../components/PruneActions';
 import { networkKeys, networkQueries } from './queries';
 
 interface Props {
@@ -56,21 +57,13 @@ export function PruneNetworksDialog({ engineId, onClose }: Props) {
           </ul>
         </>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {prune.data ? 'Close' : 'Cancel'}
-        </button>
-        {!prune.data && (
-          <button
-            type="button"
-            className="danger"
-            disabled={prune.isPending || going.length === 0}
-            onClick={() => prune.mutate()}
-          >
-            {prune.isPending ? 'Pruning…' : 'Prune'}
-          </button>
-        )}
-      </div>
+      <PruneActions
+        done={!!prune.data}
+        pending={prune.isPending}
+        empty={going.length === 0}
+        onClose={onClose}
+        onConfirm={() => prune.mutate()}
+      />
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
 import { formatBytes } from './format';
 import { Dialog } from '../../components/Dialog';
+import { PruneActions } from '../../components/PruneActions';
 import { volumeKeys, volumeQueries } from './queries';
 
 interface Props {
@@ -63,21 +64,13 @@ export function PruneVolumesDialog({ engineId, onClose }: Props) {
           </ul>
         </>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {prune.data ? 'Close' : 'Cancel'}
-        </button>
-        {!prune.data && (
-          <button
-            type="button"
-            className="danger"
-            disabled={prune.isPending || going.length === 0}
-            onClick={() => prune.mutate()}
-          >
-            {prune.isPending ? 'Pruning…' : 'Prune'}
-          </button>
-        )}
-      </div>
+      <PruneActions
+        done={!!prune.data}
+        pending={prune.isPending}
+        empty={going.length === 0}
+        onClose={onClose}
+        onConfirm={() => prune.mutate()}
+      />
     </Dialog>
   );
 }
