@@ -5,5 +5,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false },
+  // One stylesheet, linked from index.html (ensureStyles.ts fetches it again if it is cut off);
+  // screens' CSS is small.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, cssCodeSplit: false },
 });

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type Docker from 'dockerode';
 import { chromium, type Browser } from 'playwright-core';
+import { BUSYBOX_IMAGE } from '../e2e/harness/engine';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,4 +46,21 @@ export function record(name: string, data: Record<string, unknown>) {
     join(dir, `${name}.jsonl`),
     JSON.stringify({ date: new Date().toISOString(), ...data }) + '\n',
   );
+}
+
+/** `n` created (never started) busybox containers named bench-0000…, 8 requests at a time. */
+export async function createMany(docker: Docker, n: number) {
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      await docker.createContainer({
+        Image: BUSYBOX_IMAGE,
+        name: `bench-${String(i).padStart(4, '0')}`,
+        Cmd: ['true'],
+        Labels: { bench: 'list' },
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
 }

@@ -1,10 +1,11 @@
 // bench/exec: a shell window on a private engine. Keystroke echo round trip (key down in the
-// page → the echoed character on screen), p50/p95 over N keys; and the time for 100 MB of
+// page → the echoed character on screen, and → the binary frame carrying it), p50/p95 over N
+// keys, next to the CLI's own (`docker exec -it` under `script`); and the time for 100 MB of
 // output (`yes | head -c`) to pass through the terminal, vs the CLI's `docker exec` of the same
 // command into /dev/null. Usage:
 //   PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs && node scripts/run-ts.mjs bench/exec.ts [KEYS] [MB]
 import { join } from 'node:path';
-import { startApp, stopApp } from '../e2e/harness/app';
+import { openApp, startApp, stopApp } from '../e2e/harness/app';
 import {
   BUSYBOX_IMAGE,
   cli,
@@ -14,6 +15,8 @@ import {
   startDockerd,
 } from '../e2e/harness/engine';
 import { DOCKER_CLI } from '../e2e/harness/proc';
+import { connectClient } from '../e2e/harness/web-client';
+import { cliEcho } from './cli-echo';
 import { launchChromium, median, percentile, record, timeCli } from './common';
 import { printProfile, type Profile } from './profile';
 
@@ -48,26 +51,42 @@ async function main() {
       ),
     );
 
+    const cliEchoMs = await cliEcho(engine.host, id, KEYS);
+
     app = await startApp({
       dockerHost: engine.host,
       dataDir: join(engine.dir, 'app-data'),
       logFile: process.env.BENCH_APP_LOG ?? join(engine.dir, 'app.log'),
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    // Splits the echo: when the answer's WebSocket message arrived, before xterm drew it.
+    // Splits the echo: when the keystroke's control frame left, when the answer's frame
+    // arrived, before xterm drew it. Terminal output is the only binary frame (text frames are
+    // answers, statuses, events); a keystroke is a text `ctl` frame.
     await page.addInitScript(() => {
-      const w = window as unknown as { __msgAt: number };
+      const w = window as unknown as { __msgAt: number; __sentAt: number };
       const Native = window.WebSocket;
       window.WebSocket = class extends Native {
         constructor(url: string | URL, protocols?: string | string[]) {
           super(url, protocols);
-          this.addEventListener('message', () => (w.__msgAt = performance.now()));
+          this.addEventListener('message', (e: MessageEvent<unknown>) => {
+            if (typeof e.data !== 'string') w.__msgAt = performance.now();
+          });
+        }
+        override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+          if (typeof data === 'string' && data.startsWith('{"t":"ctl"')) {
+            w.__sentAt = performance.now();
+          }
+          super.send(data);
         }
       };
     });
-    await page.goto(app.url);
-    await page.waitForFunction(() => !!localStorage.getItem('porthole.engine'));
-    const engineId = await page.evaluate(() => localStorage.getItem('porthole.engine')!);
+    await openApp(page, app);
+    // The engine's id as main names it (asked over the protocol, not read from the UI's storage).
+    const client = await connectClient(app);
+    const engines = await client.call('engines.list', {});
+    client.close();
+    const engineId = (engines.value as { id: string }[] | undefined)?.[0]?.id;
+    if (!engineId) throw new Error(`no engine: ${JSON.stringify(engines)}`);
     await page.goto(`${app.origin}/#/shell/${engineId}/${id}`);
     const status = page.getByRole('status');
     await status.filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
@@ -80,16 +99,20 @@ async function main() {
         __down: number;
         __echo: number[];
         __wire: number[];
+        __send: number[];
         __msgAt: number;
+        __sentAt: number;
       };
       w.__echo = [];
       w.__wire = [];
+      w.__send = [];
       w.__down = 0;
       document.addEventListener('keydown', () => (w.__down = performance.now()), true);
       new MutationObserver(() => {
         if (w.__down) {
           w.__echo.push(performance.now() - w.__down);
           w.__wire.push(w.__msgAt - w.__down);
+          w.__send.push(w.__sentAt - w.__down);
           w.__down = 0;
         }
       }).observe(document.querySelector('.xterm-rows')!, {
@@ -109,9 +132,9 @@ async function main() {
         },
       );
     }
-    const { echo, wire } = await page.evaluate(() => {
-      const w = window as unknown as { __echo: number[]; __wire: number[] };
-      return { echo: w.__echo, wire: w.__wire };
+    const { echo, wire, send } = await page.evaluate(() => {
+      const w = window as unknown as { __echo: number[]; __wire: number[]; __send: number[] };
+      return { echo: w.__echo, wire: w.__wire, send: w.__send };
     });
     await page.keyboard.press('Control+U');
 
@@ -148,6 +171,10 @@ async function main() {
       echo_p95_ms: +percentile(echo, 95).toFixed(1),
       echo_wire_p50_ms: +median(wire).toFixed(1),
       echo_wire_p95_ms: +percentile(wire, 95).toFixed(1),
+      echo_send_p50_ms: +median(send).toFixed(1),
+      echo_send_p95_ms: +percentile(send, 95).toFixed(1),
+      cli_echo_p50_ms: +median(cliEchoMs).toFixed(1),
+      cli_echo_p95_ms: +percentile(cliEchoMs, 95).toFixed(1),
       output_mb: MB,
       cli_exec_ms: Math.round(cliMs),
       app_output_ms: appMs,

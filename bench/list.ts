@@ -3,36 +3,13 @@
 //   npm run bench:list [-- COUNT]
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { startApp, stopApp } from '../e2e/harness/app';
-import {
-  BUSYBOX_IMAGE,
-  cli,
-  destroyEngine,
-  importBusybox,
-  newEngine,
-  startDockerd,
-} from '../e2e/harness/engine';
+import { startApp, stopApp, openApp } from '../e2e/harness/app';
+import { cli, destroyEngine, importBusybox, newEngine, startDockerd } from '../e2e/harness/engine';
 import { DOCKER_CLI } from '../e2e/harness/proc';
-import { launchChromium, median, record, timeCli } from './common';
+import { createMany, launchChromium, median, record, timeCli } from './common';
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const RUNS = 7;
-
-async function createMany(docker: Docker, n: number) {
-  let next = 0;
-  const worker = async () => {
-    while (next < n) {
-      const i = next++;
-      await docker.createContainer({
-        Image: BUSYBOX_IMAGE,
-        name: `bench-${String(i).padStart(4, '0')}`,
-        Cmd: ['true'],
-        Labels: { bench: 'list' },
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-}
 
 async function main() {
   const engine = newEngine('porthole-bench-');
@@ -60,7 +37,7 @@ async function main() {
     });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(app.url); // token → cookie
+    await openApp(page, app); // token → cookie
     // A function, not a string: the app's CSP forbids eval, and rightly so.
     // Long lists render a window of rows; the table announces the full count in aria-rowcount.
     const rowsRendered = (n: number) => {

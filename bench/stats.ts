@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import type { Page } from 'playwright-core';
-import { startApp, stopApp } from '../e2e/harness/app';
+import { startApp, stopApp, openApp } from '../e2e/harness/app';
 import {
   BUSYBOX_IMAGE,
   cli,
@@ -100,7 +100,7 @@ async function main() {
     const page = await (
       await browser.newContext({ viewport: { width: 1400, height: 900 } })
     ).newPage();
-    await page.goto(app.url);
+    await openApp(page, app);
 
     // Baseline: the app open on the Dashboard (no stats streams).
     await page.evaluate(() => (location.hash = '#/dashboard'));

@@ -1,10 +1,15 @@
 // bench/volumes: on a private engine with many volumes and networks, the app's router calls
 // (over the web-mode WebSocket, as the renderer makes them) vs the docker CLI doing the same job
-// on the same engine, in the same run. Usage:
+// on the same engine, in the same run. Downloads: `docker cp` first, then the app, alternating
+// run by run — over the socket, the download route, and Chromium (click Download in the volume
+// browser → the browser streams /download?ticket=… to disk). Usage:
 //   node scripts/build.mjs && node scripts/run-ts.mjs bench/volumes.ts [VOLUMES] [NETWORKS]
+import { rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import type WebSocket from 'ws';
 import Docker from 'dockerode';
-import { startApp, stopApp } from '../e2e/harness/app';
+import { openApp, startApp, stopApp, type AppHandle } from '../e2e/harness/app';
 import {
   BUSYBOX_IMAGE,
   cli,
@@ -14,12 +19,14 @@ import {
   startDockerd,
 } from '../e2e/harness/engine';
 import { DOCKER_CLI } from '../e2e/harness/proc';
-import { connectClient, type RawClient } from '../e2e/harness/web-client';
-import { median, record, timeCli } from './common';
+import { connectClient, pageSecret, type RawClient } from '../e2e/harness/web-client';
+import { downloadHttp, downloadTo, openRaw } from './bytes-client';
+import { launchChromium, median, record, timeCli } from './common';
 
 const VOLUMES = Number(process.argv[2] ?? 300);
 const NETWORKS = Number(process.argv[3] ?? 40);
 const RUNS = 7;
+const HUGE = 200_000_000;
 
 async function parallel(n: number, job: (i: number) => Promise<unknown>) {
   let next = 0;
@@ -37,27 +44,26 @@ async function timeCall(client: RawClient, name: string, input: unknown): Promis
   return ms;
 }
 
-/** Whole file download through the stream: subscribe → chunks → end. */
-async function timeDownload(client: RawClient, input: unknown): Promise<number> {
-  const id = Math.floor(Math.random() * 1e9);
-  const t0 = performance.now();
-  client.send({ t: 'sub', id, name: 'volumes.download', input });
-  for (;;) {
-    const m = await client.next((x) => x.id === id, 60_000);
-    const event = m.event as { kind?: string; bytes?: number } | undefined;
-    if (event?.kind === 'done' && event.bytes !== 20_000_000) {
-      throw new Error(`downloaded ${event.bytes} bytes, expected 20000000`);
-    }
-    if (m.t === 'end') {
-      if (m.error) throw new Error(JSON.stringify(m.error));
-      return performance.now() - t0;
-    }
-  }
+/** Whole file download through the stream to a file, as `docker cp` writes one. */
+async function timeDownload(
+  via: { ws: WebSocket } | { app: AppHandle; secret: string },
+  input: unknown,
+  file: string,
+  expected: number,
+) {
+  const { bytes, ms } =
+    'ws' in via
+      ? await downloadTo(via.ws, 'volumes.download', input, file)
+      : await downloadHttp(via.app, via.secret, 'volumes.download', input, file);
+  if (bytes !== expected) throw new Error(`downloaded ${bytes} bytes, expected ${expected}`);
+  rmSync(file);
+  return ms;
 }
 
 async function main() {
   const engine = newEngine('porthole-bench-vol-');
   let app;
+  const browser = await launchChromium();
   try {
     await startDockerd(engine);
     importBusybox(engine);
@@ -87,7 +93,8 @@ async function main() {
       BUSYBOX_IMAGE,
       'sh',
       '-c',
-      'for i in $(seq 1 200); do echo $i > /d/f$i; done; yes | head -c 20000000 > /d/big',
+      'for i in $(seq 1 200); do echo $i > /d/f$i; done; yes | head -c 20000000 > /d/big; ' +
+        `head -c ${HUGE} /dev/urandom > /d/huge`,
     ]);
     cli(engine, ['create', '--name', 'bench-reader', '-v', 'bench-vol-0:/v:ro', BUSYBOX_IMAGE]);
     const version = cli(engine, ['version', '--format', '{{.Server.Version}}']);
@@ -97,23 +104,69 @@ async function main() {
       logFile: join(engine.dir, 'app.log'),
     });
     const client = await connectClient(app);
+    const ws = await openRaw(app);
     const engineId = ((await client.call('engines.list', {})).value as { id: string }[])[0]!.id;
     const H = ['-H', engine.host];
 
-    const pair = async (cliArgs: string[], name: string, input: unknown, download = false) => {
+    const copy = join(engine.dir, 'copy');
+    const secret = await pageSecret(app);
+    // The volume browser in Chromium, on bench-vol-0 with the busybox helper.
+    const page = await browser.newPage({ acceptDownloads: true });
+    await openApp(page, app, '#/volumes');
+    await page.getByRole('textbox', { name: 'Filter volumes' }).fill('bench-vol-0');
+    await page.getByRole('button', { name: 'Browse bench-vol-0', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Files in bench-vol-0' });
+    await dialog.getByRole('combobox', { name: 'Helper image' }).selectOption(BUSYBOX_IMAGE);
+    const tree = dialog.getByRole('tree', { name: 'Files of bench-vol-0' });
+    /** Click Download → the file complete on disk (Playwright's download, saved by Chromium). */
+    const uiDownload = async (file: string, expected: number) => {
+      await tree.getByRole('treeitem', { name: file, exact: true }).click();
+      const button = dialog.getByRole('button', { name: `Download /${file}`, exact: true });
+      await button.waitFor();
+      const t0 = performance.now();
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 600_000 }),
+        button.click(),
+      ]);
+      const path = await download.path();
+      const ms = performance.now() - t0;
+      const { size } = statSync(path);
+      await download.delete();
+      if (size !== expected) throw new Error(`Chromium saved ${size} bytes, expected ${expected}`);
+      return ms;
+    };
+
+    const pair = async (
+      cliArgs: string[],
+      name: string,
+      input: unknown,
+      download = 0,
+      via: 'ws' | 'http' | 'ui' = 'ws',
+    ) => {
+      const file = (input as { path?: string }).path ?? '';
+      const run = () =>
+        !download
+          ? timeCall(client, name, input)
+          : via === 'ui'
+            ? uiDownload(file, download)
+            : timeDownload(via === 'ws' ? { ws } : { app: app!, secret }, input, copy, download);
+      // A warm-up of each, then the CLI first and the app after it, run by run.
       timeCli(DOCKER_CLI, [...H, ...cliArgs]);
-      const cliMs = median(
-        Array.from({ length: RUNS }, () => timeCli(DOCKER_CLI, [...H, ...cliArgs])),
-      );
-      const run = () => (download ? timeDownload(client, input) : timeCall(client, name, input));
       await run();
+      const cliRuns: number[] = [];
       const appRuns: number[] = [];
-      for (let i = 0; i < RUNS; i++) appRuns.push(await run());
+      for (let i = 0; i < RUNS; i++) {
+        cliRuns.push(timeCli(DOCKER_CLI, [...H, ...cliArgs]));
+        appRuns.push(await run());
+      }
+      const cliMs = median(cliRuns);
       const appMs = median(appRuns);
       return {
         cli_ms: Math.round(cliMs),
         app_ms: Math.round(appMs),
         ratio: +(appMs / cliMs).toFixed(2),
+        // For downloads the goal is throughput: CLI time ÷ app time (1 = as fast as docker cp).
+        ...(download ? { throughput: +(cliMs / appMs).toFixed(2) } : {}),
       };
     };
 
@@ -140,21 +193,60 @@ async function main() {
           '/v',
         ],
         'volumes.browse',
-        { engineId, name: 'bench-vol-0', path: '' },
+        { engineId, name: 'bench-vol-0', path: '', helperImage: BUSYBOX_IMAGE },
       ),
       // 20 MB file to the client vs `docker cp` (the same archive API) out of a stopped
-      // container that mounts the volume.
+      // container that mounts the volume; then a large one, where throughput dominates.
       download_20mb: await pair(
-        ['cp', 'bench-reader:/v/big', join(engine.dir, 'big.copy')],
+        ['cp', 'bench-reader:/v/big', copy],
         'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'big' },
-        true,
+        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
+        20_000_000,
       ),
+      [`download_${HUGE / 1e6}mb`]: await pair(
+        ['cp', 'bench-reader:/v/huge', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
+        HUGE,
+      ),
+      // The same through the download route the UI uses (one response body).
+      download_20mb_http: await pair(
+        ['cp', 'bench-reader:/v/big', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
+        20_000_000,
+        'http',
+      ),
+      [`download_${HUGE / 1e6}mb_http`]: await pair(
+        ['cp', 'bench-reader:/v/huge', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
+        HUGE,
+        'http',
+      ),
+      // The user's path: Chromium saving the navigation download itself.
+      download_20mb_chromium: await pair(
+        ['cp', 'bench-reader:/v/big', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
+        20_000_000,
+        'ui',
+      ),
+      [`download_${HUGE / 1e6}mb_chromium`]: await pair(
+        ['cp', 'bench-reader:/v/huge', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
+        HUGE,
+        'ui',
+      ),
+      load_average: loadavg().map((l) => +l.toFixed(1)),
     };
     client.close();
+    ws.close();
     console.log(JSON.stringify(result, null, 2));
     record('volumes', result);
   } finally {
+    await browser.close();
     if (app) await stopApp(app);
     await destroyEngine(engine);
   }

@@ -1,12 +1,21 @@
 import type { z } from 'zod';
 import { containerCalls, containerStreams } from './calls/containers';
 import { engineCalls, engineStreams } from './calls/engines';
-import { networkCalls, networkStreams } from './calls/networks';
+import { networkCalls } from './calls/networks';
 import { volumeCalls, volumeStreams } from './calls/volumes';
-import { execCalls, execStreams } from './calls/exec';
+import { execStreams } from './calls/exec';
 import { imageCalls, imageStreams } from './calls/images';
-import { logCalls, logStreams } from './calls/logs';
-import { registryCalls, registryStreams } from './calls/registries';
+import { layerStreams } from './calls/layers';
+import { logStreams } from './calls/logs';
+import { registryCalls } from './calls/registries';
+import { composeCalls, composeStreams } from './calls/compose';
+import { systemCalls } from './calls/system';
+import { settingsCalls } from './calls/settings';
+import { fileCalls, fileStreams } from './calls/files';
+import { downloadCalls } from './calls/downloads';
+import { swarmCalls } from './calls/swarm';
+import { serviceCalls } from './calls/services';
+import { swarmObjectCalls, swarmObjectStreams } from './calls/swarm-objects';
 
 /**
  * Every request/response the router serves, one file per resource in contract/calls/. Input is
@@ -19,8 +28,14 @@ export const calls = {
   ...networkCalls,
   ...imageCalls,
   ...registryCalls,
-  ...logCalls,
-  ...execCalls,
+  ...composeCalls,
+  ...systemCalls,
+  ...settingsCalls,
+  ...fileCalls,
+  ...swarmCalls,
+  ...serviceCalls,
+  ...swarmObjectCalls,
+  ...downloadCalls,
 } as const;
 
 /** Every long-lived stream the router serves. */
@@ -28,11 +43,13 @@ export const streams = {
   ...engineStreams,
   ...containerStreams,
   ...volumeStreams,
-  ...networkStreams,
   ...imageStreams,
-  ...registryStreams,
+  ...layerStreams,
   ...logStreams,
   ...execStreams,
+  ...composeStreams,
+  ...fileStreams,
+  ...swarmObjectStreams,
 } as const;
 
 export type Calls = typeof calls;
@@ -43,6 +60,10 @@ export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
 export type StreamInput<N extends StreamName> = z.input<Streams[N]['input']>;
 export type StreamEvent<N extends StreamName> = z.output<Streams[N]['event']>;
+/** What the client may send on stream N (never, for streams without a control schema). */
+export type StreamControl<N extends StreamName> = Streams[N]['control'] extends z.ZodType
+  ? z.input<Streams[N]['control']>
+  : never;
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.hasOwn(calls, name);

@@ -8,6 +8,8 @@ export const ErrorCode = z.enum([
   'INVALID_INPUT',
   'PULL_FAILED',
   'FORBIDDEN',
+  /** The caller cancelled, or its window or socket went away. */
+  'CANCELLED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
@@ -15,8 +17,8 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 /** The only shape an error takes when it crosses a process or network boundary. */
 export const PortholeError = z.object({
   code: ErrorCode,
-  message: z.string(),
-  hint: z.string().optional(),
+  message: z.string().max(16_384),
+  hint: z.string().max(4096).optional(),
 });
 export type PortholeError = z.infer<typeof PortholeError>;
 

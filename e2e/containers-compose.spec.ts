@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { startApp, stopApp, type AppHandle } from './harness/app';
+import { startApp, stopApp, type AppHandle, openApp } from './harness/app';
 import {
   BUSYBOX_IMAGE,
   destroyEngine,
@@ -193,7 +193,7 @@ test.describe('grouping in a long, virtualized list', () => {
   test('project headers count in the window, collapsing shrinks it, filter still finds any row', async ({
     page,
   }) => {
-    await page.goto(app.url);
+    await openApp(page, app);
     const containers = new ContainersPage(page);
     await containers.open();
     // 240 container rows + 3 project headers + the header row.

@@ -1,4 +1,5 @@
 import { BUSYBOX_IMAGE } from './harness/engine';
+import { openApp } from './harness/app';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers';
 
@@ -71,9 +72,33 @@ test('Inspect: readable sections, secrets masked until revealed, loopback port l
   await expect(app.getByText('Copied.')).toBeVisible();
   const copied = await app.evaluate(() => navigator.clipboard.readText());
   expect((JSON.parse(copied) as { Id: string }).Id).toBe(id);
+  // Masked here as in Overview — shown and copied — until the user asks.
+  expect(await raw.inputValue()).not.toContain('s3cr3t-value');
+  expect(copied).not.toContain('s3cr3t-value');
+  expect(await raw.inputValue()).toContain('visible-value');
+  await app.getByRole('tab', { name: 'Export' }).click();
+  const run = app.getByRole('textbox', { name: 'docker run command' });
+  expect(await run.inputValue()).not.toContain('s3cr3t-value');
+  expect(await app.getByRole('textbox', { name: 'Compose service' }).inputValue()).not.toContain(
+    's3cr3t-value',
+  );
+  await app.getByRole('button', { name: 'Reveal secrets' }).click();
+  expect(await run.inputValue()).toContain('API_TOKEN=s3cr3t-value');
+  await app.getByRole('tab', { name: 'Raw JSON' }).click();
+  expect(await raw.inputValue()).toContain('s3cr3t-value');
+  await app.getByRole('button', { name: 'Hide secrets' }).click();
+  expect(await raw.inputValue()).not.toContain('s3cr3t-value');
 
   await app.getByRole('tab', { name: 'Processes' }).click();
-  await expect(app.getByRole('table', { name: `Processes in ${name}` })).toContainText('httpd');
+  const processes = app.getByRole('table', { name: `Processes in ${name}` });
+  await expect(processes).toContainText('httpd');
+  // Live: a process started by the CLI shows up without anyone pressing anything…
+  docker('exec', '-d', name, 'sleep', '4242');
+  await expect(processes).toContainText('sleep 4242');
+  // …at the pace chosen on the stream itself.
+  await app.getByRole('combobox', { name: 'Refresh' }).selectOption('Every 5 seconds');
+  docker('exec', name, 'busybox', 'killall', 'sleep');
+  await expect(processes).not.toContainText('sleep 4242', { timeout: 15_000 });
 });
 
 test('Stats: live CPU of a busy container moves; leaving the tab ends the stream', async ({
@@ -101,7 +126,7 @@ test('Stats: live CPU of a busy container moves; leaving the tab ends the stream
       if (msg.t === 'unsub') unsubs.add(msg.id);
     }),
   );
-  await page.goto(suite.app.url);
+  await openApp(page, suite.app);
   await page.evaluate(() => (location.hash = '#/containers'));
   const list = new ContainersPage(page);
 

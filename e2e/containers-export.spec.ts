@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { expect, test } from './fixtures';
@@ -49,6 +52,7 @@ test('Export: the copied docker run command recreates the same container (round 
   const network = uniqueName('net');
   const volume = uniqueName('vol');
   const udpPort = String(20000 + Math.floor(Math.random() * 20000));
+  const colonDir = mkdtempSync(join(tmpdir(), 'pt-a:b-'));
   docker('network', 'create', network);
   try {
     docker(
@@ -76,6 +80,11 @@ test('Export: the copied docker run command recreates the same container (round 
       '/tmp:/host:ro',
       '-v',
       '/anon',
+      // A host path with ":" in it: only structured mounts can carry it.
+      '--mount',
+      `type=bind,source=${colonDir},target=/colon`,
+      '-e',
+      'AWS=${AWS_SECRET_ACCESS_KEY}',
       '--label',
       'x=y',
       '--label',
@@ -98,9 +107,12 @@ test('Export: the copied docker run command recreates the same container (round 
     expect(compose).toContain(`container_name: "${name}"`);
     expect(compose).toContain(`image: "${BUSYBOX_IMAGE}"`);
     expect(compose).toContain('command: ["sh", "-c", "sleep 600 # \\"quoted\\""]');
-    expect(compose).toContain('"C": "it\'s $HOME"');
+    // Compose would interpolate "$": a literal one is written "$$".
+    expect(compose).toContain('"C": "it\'s $$HOME"');
+    expect(compose).toContain('"AWS": "$${AWS_SECRET_ACCESS_KEY}"');
     expect(compose).toContain(`- "127.0.0.1:${udpPort}:81/udp"`);
-    expect(compose).toContain(`- "${volume}:/data"`);
+    expect(compose).toContain(`source: "${volume}"`);
+    expect(compose).toContain(`source: "${colonDir}"`);
     expect(compose).toContain(`networks: ["${network}"]`);
     expect(compose).toContain('restart: "unless-stopped"');
     expect(compose).toContain('"z": "with space"');
@@ -124,6 +136,7 @@ test('Export: the copied docker run command recreates the same container (round 
     spawnSync('/usr/bin/docker', ['-H', suite.engine.host, 'rm', '-f', name]);
     docker('network', 'rm', network);
     docker('volume', 'rm', '-f', volume);
+    rmSync(colonDir, { recursive: true, force: true });
   }
 });
 

@@ -180,3 +180,24 @@ test('an operation the engine refuses shows its words in an alert', async ({
   await alert.getByRole('button', { name: /Dismiss/ }).click();
   await expect(alert).toHaveCount(0);
 });
+
+test('a row’s menu opens over the rows below it: its items take the click', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  // The row actions are a sticky column; each sticky cell paints in its own layer, and the
+  // menu of one row was under the next row's Shell button (CI: the click never landed).
+  const page = new ContainersPage(app);
+  const prefix = uniqueName('menu');
+  for (const n of ['a', 'b', 'c']) {
+    docker('run', '-d', '--name', `${prefix}-${n}`, BUSYBOX_IMAGE, 'sleep', '600');
+  }
+  await page.filter.fill(prefix);
+  await expect(page.table.getByRole('rowheader')).toHaveCount(3);
+  const [upper = ''] = await page.names();
+  expect(upper).toContain(prefix);
+  const inspect = await page.menuItem('Inspect', upper);
+  await inspect.click({ timeout: 5_000 });
+  await expect(app.getByRole('heading', { level: 1 })).toContainText(upper);
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Docker from 'dockerode';
-import { startApp, stopApp } from './harness/app';
+import { startApp, stopApp, openApp } from './harness/app';
 import { BUSYBOX_IMAGE, cli, startDockerd, stopDockerd } from './harness/engine';
 import { expect, test } from './fixtures';
 import { useOwnEngine } from './harness/own-engine';
@@ -22,7 +22,7 @@ test.describe('engine connection state', () => {
         }
       }),
     );
-    await page.goto(own.app.url);
+    await openApp(page, own.app);
     const containers = new ContainersPage(page);
     await containers.open();
     await expect(page.getByRole('status')).toHaveText('Connected');
@@ -56,7 +56,7 @@ test.describe('engine connection state', () => {
       '600',
     ]);
     cli(own.engine, ['create', '--name', 'was-created', BUSYBOX_IMAGE, 'true']);
-    await page.goto(own.app.url);
+    await openApp(page, own.app);
     const containers = new ContainersPage(page);
     await containers.open();
     const status = page.getByRole('status');
@@ -97,7 +97,7 @@ test.describe('engine connection state', () => {
       );
     }
     try {
-      await page.goto(own.app.url);
+      await openApp(page, own.app);
       const containers = new ContainersPage(page);
       await containers.open();
       const total = cli(own.engine, ['ps', '-aq']).split('\n').filter(Boolean).length;
@@ -128,7 +128,7 @@ test('with no engine reachable the app says so and how to start one', async ({
     logFile: testInfo.outputPath('app.log'),
   });
   try {
-    await page.goto(app.url);
+    await openApp(page, app);
     await expect(page.getByRole('status')).toContainText(/Disconnected|Connecting/);
     await expect(page.getByRole('heading', { name: 'Cannot reach DOCKER_HOST' })).toBeVisible();
     await expect(page.getByText(`unix://${socket}`)).toBeVisible();

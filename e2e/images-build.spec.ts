@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUSYBOX_IMAGE } from './harness/engine';
@@ -74,6 +75,43 @@ test('Build from a folder on this machine honours its .dockerignore', async ({
   }
 });
 
+test('Build with uploaded context files: streamed, .dockerignore honoured, bytes intact', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const images = new ImagesPage(app);
+  const ref = track(`${uniqueName('upload')}:1`);
+  // 6 MB: more than the upload window, so the dialog must wait for the engine's answers.
+  const big = randomBytes(6_000_001);
+  const dir = mkdtempSync(join(tmpdir(), 'porthole-upload-'));
+  try {
+    await images.open();
+    await images.toolbar('Build').click();
+    const dialog = images.dialog('Build an image');
+    await dialog
+      .getByRole('textbox', { name: 'Dockerfile', exact: true })
+      .fill(`FROM ${BUSYBOX_IMAGE}\nCOPY . /ctx\n`);
+    await dialog.getByLabel('Context files (optional)').setInputFiles([
+      { name: 'app.txt', mimeType: 'text/plain', buffer: Buffer.from('keep me') },
+      { name: 'secret.txt', mimeType: 'text/plain', buffer: Buffer.from('never send me') },
+      { name: 'big.bin', mimeType: 'application/octet-stream', buffer: big },
+      { name: '.dockerignore', mimeType: 'text/plain', buffer: Buffer.from('secret.txt\n') },
+    ]);
+    await dialog.getByRole('textbox', { name: 'Tag', exact: true }).fill(ref);
+    await dialog.getByRole('button', { name: 'Build', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText(`Built ${ref}`, { timeout: 60_000 });
+    const listed = docker('run', '--rm', ref, 'ls', '-a', '/ctx').split('\n').sort();
+    expect(listed).toEqual(['.', '..', '.dockerignore', 'Dockerfile', 'app.txt', 'big.bin']);
+    const copy = uniqueName('copy');
+    docker('create', '--name', copy, ref);
+    docker('cp', `${copy}:/ctx/big.bin`, join(dir, 'big.bin'));
+    expect(readFileSync(join(dir, 'big.bin')).equals(big)).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('Save, remove, Load: the image comes back with the same id', async ({
   app,
   docker,
@@ -88,7 +126,7 @@ test('Save, remove, Load: the image comes back with the same id', async ({
   await images.action('Save', ref).click();
   const file = test.info().outputPath('saved.tar');
   await (await download).saveAs(file);
-  await expect(app.getByRole('status').filter({ hasText: `Saved ${ref}` })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: `Saving ${ref} as` })).toBeVisible();
   // A tar: the engine's manifest.json names the image.
   expect(readFileSync(file).includes(Buffer.from('manifest.json'))).toBe(true);
 
@@ -132,7 +170,7 @@ test('Save several selected images into one .tar; Load brings them all back', as
   await app.getByRole('button', { name: 'Save 2 selected' }).click();
   const file = test.info().outputPath('two.tar');
   await (await download).saveAs(file);
-  await expect(app.getByRole('status').filter({ hasText: 'Saved 2 images' })).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: 'Saving 2 images as' })).toBeVisible();
 
   docker('rmi', a, b);
   await expect(images.row(a)).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { openApp } from './harness/app';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUSYBOX_IMAGE, cli } from './harness/engine';
@@ -36,7 +37,7 @@ test.describe('prune', () => {
     cli(own.engine, ['create', '--name', 'keeper', 'kept:1', 'true']);
 
     const images = new ImagesPage(page);
-    await page.goto(own.app.url);
+    await openApp(page, own.app);
     await images.open();
     await images.showDangling.check();
     await expect(images.table.getByRole('rowheader', { name: /^<none>/ })).toHaveCount(2);

@@ -3,7 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, stopApp, type AppHandle } from './harness/app';
+import { startApp, stopApp, type AppHandle, openApp } from './harness/app';
 import { BUSYBOX_IMAGE, cli } from './harness/engine';
 import { expect, test } from './fixtures';
 import { ImagesPage } from './pages/images';
@@ -56,7 +56,7 @@ test.describe('images and the private registry', () => {
     test.setTimeout(180_000);
     const images = new ImagesPage(page);
     const { address, user, password } = suite.registry;
-    await page.goto(app.url);
+    await openApp(page, app);
     await images.open();
 
     await test.step('pull without a login → AUTH_REQUIRED, nothing pulled', async () => {
@@ -159,7 +159,7 @@ test.describe('images and the private registry', () => {
     const ref = `${suite.registry.address}/${uniqueName('nologin')}:1`;
     refs.push(ref);
     docker('tag', BUSYBOX_IMAGE, ref);
-    await page.goto(app.url);
+    await openApp(page, app);
     await images.open();
     await images.action('Push', ref).click();
     const alert = page.getByRole('alert').filter({ hasText: `Could not push ${ref}` });
@@ -271,7 +271,7 @@ test.describe('images and the private registry', () => {
       });
 
       const images = new ImagesPage(page);
-      await page.goto(watched.url);
+      await openApp(page, watched);
       await images.open();
       await images.reference.fill(ref);
       await images.pull.click();

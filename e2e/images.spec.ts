@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { BUSYBOX_IMAGE } from './harness/engine';
+import { cliBytes, tarEntries } from './harness/tar';
 import { expect, test } from './fixtures';
 import { cliBuild, ImagesPage, trackImages } from './pages/images';
 
@@ -214,4 +216,41 @@ test('Inspect REF shows config, layers and raw JSON', async ({ app, docker, uniq
   await app.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(images.action('Inspect', ref)).toBeFocused();
+});
+
+test('Save REF in Chromium: the browser streams the tar to disk; files and layer digests as docker save', async ({
+  app,
+  docker,
+  suite,
+  uniqueName,
+}) => {
+  const images = new ImagesPage(app);
+  const ref = track(`${uniqueName('saved')}:1`);
+  cliBuild(docker, ref, `FROM ${BUSYBOX_IMAGE}\nRUN head -c 3000000 /dev/urandom > /r\n`);
+  await images.open();
+  const downloading = app.waitForEvent('download');
+  await images.action('Save', ref).click();
+  const download = await downloading;
+  // A navigation download: the browser fetched /download?ticket=… itself (no blob: URL).
+  expect(download.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/download\?ticket=[\w-]{43}$/);
+  const name = `${ref.replace(/[^A-Za-z0-9_.-]+/g, '_')}.tar`;
+  expect(download.suggestedFilename()).toBe(name);
+  const file = test.info().outputPath('saved.tar');
+  await download.saveAs(file);
+  await expect(
+    app.getByRole('status').filter({ hasText: `Saving ${ref} as ${name} in the browser` }),
+  ).toBeVisible();
+
+  const [got, cli] = [
+    await tarEntries(readFileSync(file)),
+    await tarEntries(cliBytes(suite, ['save', ref])),
+  ];
+  expect([...got.keys()].sort()).toEqual([...cli.keys()].sort());
+  for (const [k, v] of cli) expect(got.get(k), k).toEqual(v);
+  // The layers are the image's own: each layer.tar hashes to the config's diff id.
+  const diffIds = JSON.parse(
+    docker('image', 'inspect', '-f', '{{json .RootFS.Layers}}', ref),
+  ) as string[];
+  const layers = [...got.entries()].filter(([k]) => k.endsWith('/layer.tar'));
+  expect(layers.map(([, v]) => `sha256:${v.sha}`).sort()).toEqual([...diffIds].sort());
 });

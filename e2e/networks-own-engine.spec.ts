@@ -1,4 +1,5 @@
 import { BUSYBOX_IMAGE, cli as engineCli } from './harness/engine';
+import { openApp } from './harness/app';
 import { expect, test } from './fixtures';
 import { useOwnEngine } from './harness/own-engine';
 import { createNetworkCli, NetworksPage } from './pages/networks';
@@ -15,7 +16,7 @@ test.describe('on an engine of its own', () => {
     await createNetworkCli(cli, 'idle-b');
     await createNetworkCli(cli, 'busy');
     cli('run', '-d', '--name', 'member', '--network', 'busy', BUSYBOX_IMAGE, 'sleep', '600');
-    await page.goto(own.app.url);
+    await openApp(page, own.app);
     const networks = new NetworksPage(page);
     await networks.open();
     await expect(networks.row('busy')).toHaveCount(1);
@@ -39,7 +40,7 @@ test.describe('on an engine of its own', () => {
 
   test('overlay is offered only while Swarm is active', async ({ page }) => {
     test.setTimeout(120_000);
-    await page.goto(own.app.url);
+    await openApp(page, own.app);
     const networks = new NetworksPage(page);
     await networks.open();
     let dialog = await networks.fillCreate({});

@@ -1,4 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { openApp } from './harness/app';
 import { join } from 'node:path';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { DOCKER_CLI, run } from './harness/proc';
@@ -55,7 +56,7 @@ test.describe('registry logins', () => {
     seedPrivateImage(suite, privateRef);
     const configBefore = readFileSync(join(w.dockerConfig, 'config.json'), 'utf8');
 
-    await page.goto(w.app.url);
+    await openApp(page, w.app);
     const reg = new RegistriesPage(page);
     await reg.open();
     await expect(page.getByText(`docker-credential-${HELPER}`)).toBeVisible();
@@ -146,7 +147,7 @@ test.describe('registry logins', () => {
       input: password,
     });
 
-    await page.goto(w.app.url);
+    await openApp(page, w.app);
     const reg = new RegistriesPage(page);
     await reg.open();
     await expect(reg.row(address)).toContainText(user);
@@ -186,7 +187,7 @@ test.describe('registry logins', () => {
     seedPrivateImage(suite, privateRef);
 
     // A pull that needed a login links here with the registry: the dialog opens prefilled.
-    await page.goto(w.app.url);
+    await openApp(page, w.app);
     const reg = new RegistriesPage(page);
     await reg.open();
     await page.evaluate(
@@ -233,7 +234,7 @@ test.describe('registry logins', () => {
     expect(existsSync(join(w.dataDir, 'registry-logins.json'))).toBe(false);
 
     await w.restart();
-    await page.goto(w.app.url);
+    await openApp(page, w.app);
     await reg.open();
     await expect(reg.row(address)).toHaveCount(0);
     await expect(page.getByText('Not logged in to any registry.')).toBeVisible();

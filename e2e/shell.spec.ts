@@ -1,5 +1,7 @@
+import { WINDOWS } from '../contract/limits';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { sleep } from './harness/proc';
+import { watchStream } from './harness/exec-stream';
 import { connectClient } from './harness/web-client';
 import { expect, test } from './fixtures';
 import { ShellPage } from './pages/shell';
@@ -168,45 +170,119 @@ test('flow control: unacknowledged, main stops at the high watermark; acks resum
   docker,
   uniqueName,
 }) => {
-  const HIGH_WATER = 100 * 1024;
+  const HIGH_WATER = WINDOWS.terminal.high;
   const ONE_MESSAGE = 32 * 1024; // what main may have gathered when it pauses
   const name = uniqueName('flow');
   running(docker, name);
   const client = await connectClient(suite.app);
   try {
-    let received = 0;
-    let sessionId = '';
-    client.ws.on('message', (data) => {
-      const m = JSON.parse(data.toString()) as {
-        t: string;
-        id: number;
-        event?: { kind: string; sessionId?: string; bytes?: number };
-      };
-      if (m.t !== 'event' || m.id !== 1 || !m.event) return;
-      if (m.event.kind === 'session') sessionId = m.event.sessionId!;
-      if (m.event.kind === 'data') received += m.event.bytes!;
-    });
+    const seen = watchStream(client, 1);
     client.send({
       t: 'sub',
       id: 1,
       name: 'exec.session',
       input: { engineId: 'env', id: name, cmd: ['yes'], cols: 80, rows: 24 },
     });
-    await expect.poll(() => received).toBeGreaterThan(HIGH_WATER);
+    await expect.poll(() => seen.cost).toBeGreaterThan(HIGH_WATER);
     // `yes` writes far more than this in the window below when nothing holds it back.
     await sleep(1500);
-    const held = received;
+    const held = seen.cost;
     expect(held).toBeLessThanOrEqual(HIGH_WATER + 2 * ONE_MESSAGE);
+    expect(seen.binary && seen.costIsLength).toBe(true);
+    expect(seen.text).toContain('y\r\ny\r\n');
 
-    const ack = await client.call('exec.ack', { engineId: 'env', sessionId, bytes: held });
-    expect(ack.ok).toBe(true);
-    await expect.poll(() => received).toBeGreaterThan(held + HIGH_WATER / 2);
+    client.send({ t: 'ack', id: 1, n: held });
+    await expect.poll(() => seen.cost).toBeGreaterThan(held + HIGH_WATER / 2);
 
-    client.send({ t: 'unsub', id: 1 });
+    // Ctrl-C travels on the stream itself; acknowledging everything lets the rest drain.
+    client.onFrame((m) => {
+      if (m.t === 'event' && m.id === 1 && typeof m.n === 'number') {
+        client.send({ t: 'ack', id: 1, n: m.n });
+      }
+    });
+    client.send({ t: 'ack', id: 1, n: seen.cost - held });
+    client.send({ t: 'ctl', id: 1, msg: { kind: 'input', data: '\x03' } });
+    await client.next((m) => m.t === 'end' && m.id === 1, 30_000);
+    // Killed by SIGINT: 128 + 2, as `docker exec` reports it.
+    expect(seen.exit).toBe(130);
     await expect
       .poll(() => docker('exec', name, 'ps', '-o', 'comm').split('\n').includes('yes'))
       .toBe(false);
   } finally {
     client.close();
+  }
+});
+
+test('closing the stream hangs up: a raw client’s unsub ends `yes`', async ({
+  suite,
+  docker,
+  uniqueName,
+}) => {
+  const name = uniqueName('unsub');
+  running(docker, name);
+  const client = await connectClient(suite.app);
+  try {
+    const seen = watchStream(client, 1);
+    client.send({
+      t: 'sub',
+      id: 1,
+      name: 'exec.session',
+      input: { engineId: 'env', id: name, cmd: ['yes'], cols: 80, rows: 24 },
+    });
+    // Unacknowledged: main has paused the engine's stream by now.
+    await expect.poll(() => seen.cost).toBeGreaterThan(WINDOWS.terminal.high);
+    const yesRuns = () => docker('exec', name, 'ps', '-o', 'comm').split('\n').includes('yes');
+    expect(yesRuns()).toBe(true);
+    client.send({ t: 'unsub', id: 1 });
+    await expect.poll(yesRuns).toBe(false);
+  } finally {
+    client.close();
+  }
+});
+
+test('input sent before the process starts is kept; another connection cannot type into it', async ({
+  suite,
+  docker,
+  uniqueName,
+}) => {
+  const name = uniqueName('own');
+  running(docker, name);
+  const owner = await connectClient(suite.app);
+  const other = await connectClient(suite.app);
+  const exists = (path: string) => {
+    try {
+      return docker('exec', name, 'ls', path) === path;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    const seen = watchStream(owner, 1);
+    await test.step('typed right after subscribing, before the session event', async () => {
+      owner.send({
+        t: 'sub',
+        id: 1,
+        name: 'exec.session',
+        input: { engineId: 'env', id: name, cols: 80, rows: 24 },
+      });
+      owner.send({ t: 'ctl', id: 1, msg: { kind: 'input', data: 'echo early-$((6*7))\r' } });
+      await owner.next((m) => m.t === 'event' && m.id === 1);
+      await expect.poll(() => seen.text).toContain('early-42');
+    });
+
+    await test.step('a control frame for a stream the connection does not own is refused', async () => {
+      other.send({ t: 'ctl', id: 1, msg: { kind: 'input', data: 'touch /tmp/intruder\r' } });
+      const refused = await other.next((m) => m.t === 'error');
+      expect((refused.error as { code: string }).code).toBe('INVALID_INPUT');
+      // The owner's own input still works, and arrives after the refused frame was handled:
+      // had that frame reached the shell, its file would be there by now.
+      owner.send({ t: 'ctl', id: 1, msg: { kind: 'input', data: 'touch /tmp/owner\r' } });
+      await expect.poll(() => exists('/tmp/owner')).toBe(true);
+      expect(exists('/tmp/intruder')).toBe(false);
+      expect(seen.text).not.toContain('intruder');
+    });
+  } finally {
+    owner.close();
+    other.close();
   }
 });

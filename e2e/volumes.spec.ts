@@ -169,39 +169,51 @@ test('Browse files: a file the CLI wrote is listed and downloads with the same b
   );
   await page.button(`Browse ${vol}`).click();
   const dialog = page.dialog(`Files in ${vol}`);
-  const files = dialog.getByRole('table', { name: `Files in ${vol}` });
-  await expect(files.getByRole('rowheader')).toHaveText(['logs/', 'top.txt']);
-  // Other tests add images to the shared engine, so the helper may be any small tagged image:
-  // the dialog must name one that really exists.
-  await expect(dialog.getByRole('status')).toContainText('helper container from');
-  const helper = /helper container from (\S+?)\.?$/.exec(
-    (await dialog.getByRole('status').textContent()) ?? '',
-  )?.[1];
-  expect(helper).toBeTruthy();
-  expect(helper).not.toMatch(/^sha256:/);
-  expect(docker('image', 'inspect', '-f', '{{.Id}}', helper!)).toMatch(/^sha256:/);
+  // The helper image is the user's choice, never picked for them; main remembers it per engine.
+  const helperSelect = dialog.getByRole('combobox', { name: 'Helper image' });
+  const tree = dialog.getByRole('tree', { name: `Files of ${vol}` });
+  if ((await helperSelect.inputValue()) === '') {
+    await expect(dialog).toContainText('Choose a helper image to read this volume.');
+    await expect(tree).toHaveCount(0);
+  }
+  await helperSelect.selectOption(BUSYBOX_IMAGE);
+  const root = tree.getByRole('treeitem', { name: '/', exact: true });
+  const children = root.getByRole('group').first().getByRole('treeitem');
+  await expect(children).toHaveText([/logs/, /top\.txt/]);
+  await expect(dialog.getByRole('status')).toContainText(
+    `Read-only, through a short-lived helper container from ${BUSYBOX_IMAGE}.`,
+  );
 
-  await dialog.getByRole('button', { name: 'Open logs' }).click();
-  await expect(dialog.getByLabel('Folder')).toHaveText('/logs');
-  const row = files.getByRole('row').filter({ hasText: 'hello.txt' });
-  await expect(row).toContainText(`${content.length} B`);
+  const logs = root.getByRole('treeitem', { name: 'logs', exact: true });
+  await logs.locator('> .file-row').click();
+  await expect(logs).toHaveAttribute('aria-expanded', 'true');
+  const hello = logs.getByRole('treeitem', { name: 'hello.txt', exact: true });
+  await expect(hello).toHaveAccessibleDescription(new RegExp(`^${content.length} B -rw-r--r--`));
+  await hello.locator('> .file-row').click();
   const downloading = app.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Download hello.txt' }).click();
+  await dialog.getByRole('button', { name: 'Download /logs/hello.txt' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('hello.txt');
   expect(readFileSync((await download.path())!, 'utf8')).toBe(content);
-  await expect(dialog.getByRole('status')).toContainText('Downloaded /logs/hello.txt');
+  await expect(dialog.getByRole('status')).toContainText(
+    "Downloading /logs/hello.txt in the browser's downloads.",
+  );
   await app.screenshot({ path: test.info().outputPath('volume-files.png') });
 
+  // Read-only: no upload, new folder or delete in the volume browser.
+  await expect(dialog.getByRole('button', { name: /Upload|New folder|Delete/ })).toHaveCount(0);
   // Tidy: the volume is unchanged and no helper container is left behind.
   expect(docker('run', '--rm', '-v', `${vol}:/data`, BUSYBOX_IMAGE, 'ls', '/data')).toBe(
     'logs\ntop.txt',
   );
   await expect.poll(() => helpersOf(docker, vol)).toBe('');
 
-  await dialog.getByRole('button', { name: 'Up' }).click();
-  await expect(dialog.getByLabel('Folder')).toHaveText('/');
-  await expect(files.getByRole('rowheader')).toHaveText(['logs/', 'top.txt']);
+  // Reopened, the dialog remembers the helper chosen on this engine.
+  await app.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.button(`Browse ${vol}`).click();
+  await expect(helperSelect).toHaveValue(BUSYBOX_IMAGE);
+  await expect(children).toHaveText([/logs/, /top\.txt/]);
   await app.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => helpersOf(docker, vol)).toBe('');
@@ -241,21 +253,32 @@ test('the router refuses paths outside the volume and a folder as a download', a
   const client = await connectClient(suite.app);
   try {
     const engineId = ((await client.call('engines.list', {})).value as { id: string }[])[0]!.id;
-    const escaped = await client.call('volumes.browse', { engineId, name: vol, path: '../..' });
+    const helperImage = BUSYBOX_IMAGE;
+    const escaped = await client.call('volumes.browse', {
+      engineId,
+      name: vol,
+      path: '../..',
+      helperImage,
+    });
     expect(escaped).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     client.send({
       t: 'sub',
       id: 77,
       name: 'volumes.download',
-      input: { engineId, name: vol, path: 'sub' },
+      input: { engineId, name: vol, path: 'sub', helperImage },
     });
     const end = await client.next((m) => m.id === 77 && m.t === 'end', 30_000);
     expect(end.error).toMatchObject({
       code: 'INVALID_INPUT',
       message: '“/sub” is a folder: open it and download its files one by one.',
     });
-    const missing = await client.call('volumes.browse', { engineId, name: vol, path: 'nope' });
+    const missing = await client.call('volumes.browse', {
+      engineId,
+      name: vol,
+      path: 'nope',
+      helperImage,
+    });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await expect.poll(() => helpersOf(docker, vol)).toBe('');
   } finally {

@@ -1,8 +1,44 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { PassThrough, Readable } from 'node:stream';
 import { join } from 'node:path';
-import { BrowserWindow, app, protocol, safeStorage, shell } from 'electron';
-import { createCore } from './app';
-import { setSafeStorage } from './credentials/app-store';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { autoUpdater } from 'electron-updater';
+import type { PortholeError } from '../contract';
+import { DOWNLOAD_PATH } from '../contract/channels';
+import type { SettingsStore } from './settings/store';
+import { createCore } from './core';
+import type { Router } from './router';
+import { parseDownloadRequest, sendDownload, statusFor } from './transport/download';
+import { startDesktopFeed } from './desktop/desktop-feed';
+import { loadDesktopSettings, updateFeed, type DesktopSettings } from './desktop/desktop-settings';
+import { buildMenuTemplate } from './desktop/menu';
+import {
+  createNotifier,
+  exitNotice,
+  operationNotice,
+  watchOperations,
+  type Notice,
+} from './desktop/notifications';
+import { denyPermissions } from './desktop/permissions';
+import { claimSingleInstance, createLinkQueue } from './desktop/single-instance';
+import { guardQuit, installTray, type TrayContainer } from './desktop/tray';
+import { startUpdates } from './desktop/updates';
+import { createWindowStateKeeper, loadWindowStates } from './desktop/window-state-store';
+import { createWindowManager } from './desktop/windows';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { log } from './log';
 import { contentType, resolveStatic } from './web/static';
@@ -12,7 +48,8 @@ const CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: for the Files tab's inline image previews (object URLs the page made itself).
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
@@ -25,10 +62,12 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-function serveRenderer() {
+function serveRenderer(router: Router) {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
-    if (url.origin !== APP_ORIGIN) return new Response('Not found', { status: 404 });
+    if (`${url.protocol}//${url.host}` !== APP_ORIGIN)
+      return new Response('Not found', { status: 404 });
+    if (url.pathname === DOWNLOAD_PATH) return download(router, url, request.signal);
     const file =
       resolveStatic(RENDERER_DIR, url.pathname) ?? resolveStatic(RENDERER_DIR, '/index.html');
     if (!file) return new Response('Renderer not built', { status: 404 });
@@ -38,56 +77,177 @@ function serveRenderer() {
   });
 }
 
-export function createWindow(hash = '/containers'): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Porthole',
-    icon: join(__dirname, '..', '..', 'assets', 'icon.png'),
-    webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
+/** A download stream as the response body (see main/transport/download.ts). */
+async function download(router: Router, url: URL, signal: AbortSignal): Promise<Response> {
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const asked = parseDownloadRequest(url);
+  if (!asked.ok) return json(400, asked.error);
+  const { name, input } = asked;
+  const body = new PassThrough({ highWaterMark: 1024 * 1024 });
+  signal.addEventListener('abort', () => body.destroy(), { once: true });
+  let failed: PortholeError | undefined;
+  const first = new Promise<void>((resolve) => {
+    void sendDownload(
+      router,
+      { connectionId: randomUUID(), signal },
+      name,
+      input,
+      body,
+      resolve,
+    ).then((r) => {
+      if (r.ok) return;
+      if (r.started) body.destroy(new Error(r.error.message));
+      else failed = r.error;
+      resolve();
+    });
   });
-  // Our own windows are opened explicitly; links to the web go to the system browser.
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Log and shell windows (window.open('#/logs/…') in the renderer) get a window of their own.
-    const route =
-      /^app:\/\/porthole\/[^#]*#(\/(?:logs|shell)\/[\w.,-]+\/[\w.,-]+(?:\/[\w-]+)?)$/.exec(url);
-    if (route) {
-      createWindow(route[1]);
-      return { action: 'deny' };
-    }
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+  await first;
+  if (failed) return json(statusFor(failed), failed);
+  return new Response(Readable.toWeb(body) as ReadableStream, {
+    headers: { 'Content-Type': 'application/octet-stream' },
   });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  void win.loadURL(`${APP_ORIGIN}/index.html#${hash}`);
-  return win;
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    const [win] = BrowserWindow.getAllWindows();
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+const ASSETS = join(__dirname, '..', '..', 'assets');
+const DOCS_URL = 'https://github.com/porthole-dev/porthole#readme';
+const ctx = () => ({ connectionId: 'desktop-shell', signal: new AbortController().signal });
+
+async function startDesktop(
+  router: Router,
+  stop: () => void,
+  settings: DesktopSettings,
+  prefs: SettingsStore,
+) {
+  const dataDir = app.getPath('userData');
+  const states = createWindowStateKeeper({
+    dataDir,
+    screen,
+    initial: await loadWindowStates(dataDir),
+    warn: (m) => log.error(m),
   });
+  const tray = installTray({
+    tray: new Tray(join(ASSETS, 'tray.png')),
+    Menu,
+    actions: {
+      start: (c) => void act('containers.start', c),
+      stop: (c) => void act('containers.stop', c),
+      openPorthole: () => windows.showMain(),
+      quit: () => app.quit(),
+    },
+    badge: (n) => app.setBadgeCount(n),
+  });
+  const windows = createWindowManager({
+    create: (options) => new BrowserWindow(options),
+    appOrigin: APP_ORIGIN,
+    preload: join(__dirname, '..', 'preload', 'index.cjs'),
+    icon: join(ASSETS, 'icon.png'),
+    states,
+    openExternal: (url) => void shell.openExternal(url),
+    used: (engineId, id) => tray.used(engineId, id),
+  });
+  async function act(name: 'containers.start' | 'containers.stop', c: TrayContainer) {
+    tray.used(c.engineId, c.id);
+    const r = await router.call(ctx(), name, { engineId: c.engineId, id: c.id });
+    if (!r.ok)
+      notify({
+        title: `Could not ${name.slice(11)} ${c.name}`,
+        body: r.error.message,
+        route: '/containers',
+      });
+  }
+  const notify = createNotifier({
+    Notification,
+    enabled: () => prefs.current().notifications,
+    focused: () => BrowserWindow.getFocusedWindow() !== null,
+    open: (route) => windows.showMain(route),
+  });
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          appName: app.name,
+          dev: !app.isPackaged,
+          notifications: prefs.current().notifications,
+          actions: {
+            closeWindow: () =>
+              windows.closeFocused(BrowserWindow.getFocusedWindow(), process.platform),
+            showContainers: () => windows.showMain('/containers'),
+            // One switch: the Settings screen's (settings.json); the menu's checkbox follows it.
+            setNotifications: (enabled) => {
+              prefs
+                .set({ notifications: enabled })
+                .catch((err: unknown) => log.error('settings', err));
+            },
+            openDocs: () => void shell.openExternal(DOCS_URL),
+          },
+        }),
+      ),
+    );
+  setMenu();
+  prefs.onChange(setMenu);
+  const feed = startDesktopFeed({
+    router,
+    update: (list) => tray.update(list),
+    exited: (c) => notify(exitNotice(c)),
+    warn: (m) => log.error(m),
+  });
+  guardQuit(
+    app,
+    () => windows.count('shell'),
+    (options) => dialog.showMessageBoxSync(options),
+  );
+  app.on('will-quit', () => {
+    feed.stop();
+    tray.destroy();
+    void states.flush();
+    stop();
+  });
+  startUpdates(autoUpdater, {
+    feed: updateFeed(settings, process.env),
+    packaged: app.isPackaged,
+    warn: (m) => log.error(m),
+  });
+  return { windows, notify };
+}
+
+const links = createLinkQueue();
+const instance = claimSingleInstance(app, {
+  argv: process.argv,
+  ...(process.defaultApp
+    ? { dev: { execPath: process.execPath, script: process.argv[1] ?? '' } }
+    : {}),
+  show: (route) => links.show(route),
+  warn: (m) => log.error(m),
+});
+
+if (instance.first) {
+  if (instance.route) links.show(instance.route);
   if (process.env.PORTHOLE_DATA_DIR) app.setPath('userData', process.env.PORTHOLE_DATA_DIR);
-  void app.whenReady().then(() => {
-    serveRenderer();
-    setSafeStorage(safeStorage); // registry logins: OS-encrypted (main/credentials/app-store.ts)
-    const { engines, router } = createCore();
-    registerIpc(router);
-    createWindow();
-    app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
-    app.on('before-quit', () => engines.stop());
+  void app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData');
+    const core = createCore({ dataDir, safeStorage });
+    // Finished pulls, pushes, builds and compose ups become notifications (when unfocused).
+    // (The notifier exists once the desktop shell does; the router is needed before.)
+    const late: { notify?: (notice: Notice | undefined) => void } = {};
+    const router = watchOperations(core.router, (name, input, error) =>
+      late.notify?.(operationNotice(name, input, error)),
+    );
+    serveRenderer(router);
+    denyPermissions(session.defaultSession, APP_ORIGIN);
+    // Registry logins: OS-encrypted with safeStorage (main/credentials/app-store.ts).
+    registerIpc(ipcMain, router);
+    const desktop = await startDesktop(
+      core.router,
+      () => core.stop(),
+      await loadDesktopSettings(dataDir),
+      core.settings,
+    );
+    late.notify = desktop.notify;
+    // A deep link (this launch's, or a second launch's) opens the main window at its route.
+    links.ready((route) => void desktop.windows.showMain(route));
+    app.on('activate', () => desktop.windows.showMain());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

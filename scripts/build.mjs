@@ -11,6 +11,45 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * Start-up time (#19): dependencies are bundled into main (no module resolution at launch), and
+ * the parts of them that only some users need load on first use — dockerode's BuildKit session
+ * (gRPC and protobuf: about a third of a launch) and docker-modem's SSH agent (ssh2). They stay
+ * outside the bundle and are required when called. The BuildKit modules read .proto files next
+ * to themselves, so they must run from node_modules; ssh2 has optional native and wasm parts.
+ */
+const lazyParts = {
+  name: 'lazy-parts',
+  setup(b) {
+    const lazy = { session: 'dockerode/lib/session', ssh: 'docker-modem/lib/ssh' };
+    b.onResolve({ filter: /^\.\/(session|ssh|buildkit)$/ }, ({ path, importer }) => {
+      const part = path.slice(2);
+      if (part === 'buildkit' && importer.includes('/dockerode/lib/'))
+        return { path: 'dockerode/lib/buildkit', external: true }; // required inside a function
+      if (part === 'session' && !importer.includes('/dockerode/lib/')) return undefined;
+      if (part === 'ssh' && !importer.includes('/docker-modem/lib/')) return undefined;
+      return { path: lazy[part], namespace: 'lazy-part' };
+    });
+    // Both modules export one function: a stand-in that requires the real one when called.
+    b.onLoad({ filter: /.*/, namespace: 'lazy-part' }, ({ path }) => ({
+      contents: `module.exports = function () { return require(${JSON.stringify(path)}).apply(this, arguments); };`,
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+const external = [
+  'electron',
+  'electron-updater',
+  'ssh2',
+  'cpu-features',
+  '@grpc/*',
+  'protobufjs',
+  'bufferutil',
+  'utf-8-validate',
+  'dockerode/lib/session',
+  'docker-modem/lib/ssh',
+];
+
 // PORTHOLE_DIST_DIR lets parallel work trees build side by side (default dist/).
 const out = process.env.PORTHOLE_DIST_DIR ?? 'dist';
 
@@ -20,13 +59,13 @@ await Promise.all([
     logLevel: 'warn',
     build: { outDir: `../${out}/renderer`, emptyOutDir: true },
   }),
-  // Runtime dependencies stay in node_modules (dockerode's optional native parts load lazily).
   esbuild({
     ...common,
     entryPoints: { web: 'main/web-main.ts', electron: 'main/electron-main.ts' },
     outdir: `${out}/main`,
     outExtension: { '.js': '.cjs' },
-    packages: 'external',
+    external,
+    plugins: [lazyParts],
   }),
   // Sandboxed preloads may only require('electron'): everything else is bundled in.
   esbuild({

@@ -3,6 +3,10 @@
 // counts as one failure). Exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { ensureDeps } from './ensure-deps.mjs';
+
+// A fresh clone: install first (npm ci), so `npm test` is the only command needed.
+ensureDeps();
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const notes = [];
@@ -26,6 +30,13 @@ mkdirSync('test-results', { recursive: true });
 if (!step('lint and typecheck', 'npm', ['run', '--silent', 'lint'])) {
   totals.failed += 1;
   notes.push('lint/typecheck failed');
+}
+
+// Electron security review: any HIGH/MEDIUM finding not allow-listed with a reason fails.
+if (step('electronegativity', 'node', ['scripts/electronegativity.mjs'])) totals.passed += 1;
+else {
+  totals.failed += 1;
+  notes.push('electronegativity found new HIGH/MEDIUM findings');
 }
 
 rmSync('test-results/unit.json', { force: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OUT } from '../limits';
 import { KeyValues } from './key-values';
 
 /**
@@ -25,8 +26,8 @@ export type PortSpec = z.infer<typeof PortSpec>;
 export const MountSpec = z.strictObject({
   /** bind: a host path; volume: a named volume, or '' for an anonymous one. */
   type: z.enum(['bind', 'volume']),
-  source: z.string().max(4096),
-  target: z.string().min(1).max(4096).regex(/^\//, 'the target is an absolute path'),
+  source: z.string().max(1024),
+  target: z.string().min(1).max(1024).regex(/^\//, 'the target is an absolute path'),
   readOnly: z.boolean(),
 });
 export type MountSpec = z.infer<typeof MountSpec>;
@@ -40,7 +41,7 @@ export const EnvVar = z.strictObject({
     .min(1)
     .max(256)
     .regex(ENV_KEY, 'letters, digits and _ . -, not starting with a digit'),
-  value: z.string().max(65536),
+  value: z.string().max(8192),
 });
 export type EnvVar = z.infer<typeof EnvVar>;
 
@@ -55,8 +56,8 @@ export const RunSpec = z.strictObject({
       'letters, digits, _ . -, starting with a letter or digit',
     ),
   /** [] = the image's default command. */
-  command: z.array(z.string().max(8192)).max(512),
-  env: z.array(EnvVar).max(500),
+  command: z.array(z.string().max(2048)).max(256),
+  env: z.array(EnvVar).max(200),
   ports: z.array(PortSpec).max(200),
   mounts: z.array(MountSpec).max(100),
   /** '' = the engine's default network. */
@@ -91,7 +92,7 @@ export const EMPTY_RUN_SPEC: RunSpec = {
 /** A problem with one field of the run form, found before anything is created. */
 export const RunIssue = z.object({
   /** 'image', 'name', 'ports.0.hostPort', … */
-  field: z.string(),
-  message: z.string(),
+  field: z.string().max(OUT.name),
+  message: z.string().max(OUT.text),
 });
 export type RunIssue = z.infer<typeof RunIssue>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { call, OnEngine, stream } from '../define';
-import { AckInput, SessionId } from './logs';
+import { Bytes, OnEngine, stream } from '../define';
+import { LIMITS, WINDOWS } from '../limits';
 
 const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
 
@@ -15,27 +15,28 @@ export const ExecInput = OnEngine.extend({
 export type ExecInput = z.input<typeof ExecInput>;
 
 export const ExecEvent = z.discriminatedUnion('kind', [
-  /** First event: the id for input/resize/ack, and the command that actually runs. */
-  z.object({ kind: z.literal('session'), sessionId: SessionId, cmd: z.array(z.string()) }),
-  /** Terminal output; `bytes` (raw, before UTF-8 decoding) is what the renderer acknowledges. */
-  z.object({ kind: z.literal('data'), data: z.string(), bytes: z.number().int() }),
+  /** First event: the command that actually runs. */
+  z.object({ kind: z.literal('session'), cmd: z.array(z.string().max(4096)).max(64) }),
+  /** Terminal output, raw bytes (xterm decodes them); each costs its length in credit. */
+  z.object({ kind: z.literal('data'), data: Bytes(LIMITS.chunkBytes) }),
   /** The process ended; null when the engine could not say how. */
   z.object({ kind: z.literal('exit'), code: z.number().int().nullable() }),
 ]);
 export type ExecEvent = z.infer<typeof ExecEvent>;
 
-const OnSession = OnEngine.extend({ sessionId: SessionId });
-
-export const execCalls = {
-  'exec.input': call(OnSession.extend({ data: z.string().min(1).max(65536) }), z.null()),
-  'exec.resize': call(OnSession.extend(Size), z.null()),
-  'exec.ack': call(AckInput, z.null()),
-} as const;
+/** Keystrokes and window sizes travel on the session's own stream. */
+export const ExecControl = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('input'), data: z.string().min(1).max(65536) }),
+  z.strictObject({ kind: z.literal('resize'), ...Size }),
+]);
+export type ExecControl = z.infer<typeof ExecControl>;
 
 export const AttachInput = OnEngine.extend({ id: z.string().min(1).max(256), ...Size });
 
+const terminal = { control: ExecControl, window: WINDOWS.terminal };
+
 export const execStreams = {
-  'exec.session': stream(ExecInput, ExecEvent),
+  'exec.session': stream(ExecInput, ExecEvent, terminal),
   /** The container's main process (started with -it): same events; closing detaches. */
-  'exec.attach': stream(AttachInput, ExecEvent),
+  'exec.attach': stream(AttachInput, ExecEvent, terminal),
 } as const;

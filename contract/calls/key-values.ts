@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoundedRecord } from '../define';
 
 /**
  * Labels and driver options as people type them: one KEY=VALUE per line. Pure and shared, so the
@@ -25,9 +26,11 @@ export function parseKeyValues(
 }
 
 /** The router's side of the same rule. */
-export const KeyValues = z
-  .record(z.string().min(1).max(256).regex(/^\S+$/, 'a key has no spaces'), z.string().max(4096))
-  .refine((r) => Object.keys(r).length <= 100, 'at most 100 entries');
+export const KeyValues = BoundedRecord(
+  z.string().min(1).max(256).regex(/^\S+$/, 'a key has no spaces'),
+  z.string().max(2048),
+  100,
+);
 
 /** Names the engine accepts for volumes (and that we ask of networks): [a-zA-Z0-9][a-zA-Z0-9_.-]+ */
 export const RESOURCE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { call, OnEngine, stream } from '../define';
+import { Bytes, OnEngine, stream } from '../define';
+import { LIMITS, WINDOWS } from '../limits';
 
 const ContainerId = z.string().min(1).max(256);
-/** A flow-control session, named by main in the stream's first event. */
-export const SessionId = z.string().uuid();
 
 /** `since`/`until` as the engine takes them: RFC 3339 or Unix seconds (with optional nanos). */
 const LogTime = z
@@ -27,58 +26,55 @@ export const LogsInput = OnEngine.extend({
 });
 export type LogsInput = z.input<typeof LogsInput>;
 
+/** Lines longer than this are cut (and marked with their full length), never held whole. */
+export const MAX_LOG_LINE = 64 * 1024;
+const MAX_BATCH = 2000;
+
 /**
  * A batch of lines, as parallel arrays (a million lines cross the wire: no per-line objects).
  * `ts` is the engine's RFC 3339 timestamp of each line; `err` lists the indexes that came from
- * stderr; `bytes` is what the renderer acknowledges once it has taken the batch in.
+ * stderr; `cut` lists [index, full length in bytes] of lines cut at MAX_LOG_LINE. The batch's
+ * cost in credit (its size) is acknowledged once the renderer has taken it in.
  */
 export const LogLines = z.object({
   kind: z.literal('lines'),
-  ts: z.array(z.string()),
-  text: z.array(z.string()),
-  err: z.array(z.number().int()),
-  bytes: z.number().int(),
+  ts: z.array(z.string().max(40)).max(MAX_BATCH),
+  text: z.array(z.string().max(MAX_LOG_LINE)).max(MAX_BATCH),
+  err: z.array(z.number().int()).max(MAX_BATCH),
+  cut: z
+    .array(z.tuple([z.number().int(), z.number().int()]))
+    .max(MAX_BATCH)
+    .optional(),
 });
 export type LogLines = z.infer<typeof LogLines>;
 
 export const LogEvent = z.discriminatedUnion('kind', [
-  /** First event: the id to acknowledge with, and what the container is. */
+  /** First event: what the container is. */
   z.object({
     kind: z.literal('session'),
-    sessionId: SessionId,
-    name: z.string(),
-    containerId: z.string(),
+    name: z.string().max(256),
+    containerId: z.string().max(256),
     tty: z.boolean(),
   }),
   LogLines,
   /** attached: reading (again, after a restart); stopped: waiting for a start; removed: gone. */
-  z.object({ kind: z.literal('state'), state: z.enum(['attached', 'stopped', 'removed']) }),
+  /** unreachable: the engine went away; following resumes by itself once it is back. */
+  z.object({
+    kind: z.literal('state'),
+    state: z.enum(['attached', 'stopped', 'removed', 'unreachable']),
+  }),
 ]);
 export type LogEvent = z.infer<typeof LogEvent>;
 
-/** The whole log for a file, as text chunks (lines joined with "\n", each line ending in one). */
-export const LogDownloadEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('session'), sessionId: SessionId }),
-  z.object({ kind: z.literal('chunk'), data: z.string(), bytes: z.number().int() }),
-]);
+/** The whole log for a file, as UTF-8 chunks (each line ending in "\n"). */
+export const LogDownloadEvent = z.object({
+  kind: z.literal('chunk'),
+  data: Bytes(LIMITS.chunkBytes),
+});
 export type LogDownloadEvent = z.infer<typeof LogDownloadEvent>;
 
-export const AckInput = OnEngine.extend({
-  sessionId: SessionId,
-  bytes: z
-    .number()
-    .int()
-    .min(0)
-    .max(1 << 30),
-});
-
-export const logCalls = {
-  /** The renderer has taken in `bytes` more of a logs stream (flow control). */
-  'logs.ack': call(AckInput, z.null()),
-} as const;
-
 export const logStreams = {
-  'logs.follow': stream(LogsInput, LogEvent),
+  'logs.follow': stream(LogsInput, LogEvent, { window: WINDOWS.lines }),
   'logs.download': stream(
     OnEngine.extend({
       id: ContainerId,
@@ -87,6 +83,7 @@ export const logStreams = {
       timestamps: z.boolean(),
     }),
     LogDownloadEvent,
+    { window: WINDOWS.bytes, download: true },
   ),
 } as const;
 

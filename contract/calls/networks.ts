@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BoundedRecord } from '../bounded';
+import { OUT } from '../limits';
 import { call, OnEngine } from '../define';
 import { checkResourceName, KeyValues } from './key-values';
 import { checkIpam, parseIp } from './network-cidr';
@@ -11,40 +13,42 @@ const NetworkId = z.string().min(1).max(256);
 const ContainerId = z.string().min(1).max(256);
 
 export const NetworkSubnet = z.object({
-  subnet: z.string(),
-  gateway: z.string(),
-  ipRange: z.string(),
+  subnet: z.string().max(OUT.name),
+  gateway: z.string().max(OUT.name),
+  ipRange: z.string().max(OUT.name),
 });
 
 export const NetworkSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  driver: z.string(),
-  scope: z.string(),
-  subnets: z.array(NetworkSubnet),
+  id: z.string().max(OUT.name),
+  name: z.string().max(OUT.name),
+  driver: z.string().max(OUT.name),
+  scope: z.string().max(OUT.name),
+  subnets: z.array(NetworkSubnet).max(OUT.list),
   internal: z.boolean(),
   attachable: z.boolean(),
   /** Containers (running or not) attached to it. */
   containers: z.number().int(),
   builtIn: z.boolean(),
-  labels: z.record(z.string(), z.string()),
+  labels: BoundedRecord(z.string().max(OUT.path), z.string().max(OUT.long), OUT.entries),
   /** ISO time. */
-  created: z.string(),
+  created: z.string().max(OUT.name),
 });
 export type NetworkSummary = z.infer<typeof NetworkSummary>;
 
 export const NetworkMember = z.object({
-  id: z.string(),
-  name: z.string(),
-  state: z.string(),
-  ipv4: z.string(),
-  ipv6: z.string(),
-  mac: z.string(),
-  aliases: z.array(z.string()),
+  id: z.string().max(OUT.name),
+  name: z.string().max(OUT.name),
+  state: z.string().max(OUT.name),
+  ipv4: z.string().max(OUT.name),
+  ipv6: z.string().max(OUT.name),
+  mac: z.string().max(OUT.name),
+  aliases: z.array(z.string().max(OUT.name)).max(OUT.list),
 });
 export type NetworkMember = z.infer<typeof NetworkMember>;
 
-export const NetworkDetail = NetworkSummary.extend({ members: z.array(NetworkMember) });
+export const NetworkDetail = NetworkSummary.extend({
+  members: z.array(NetworkMember).max(OUT.list),
+});
 export type NetworkDetail = z.infer<typeof NetworkDetail>;
 
 export const NetworkDriver = z.enum(['bridge', 'overlay']);
@@ -53,10 +57,13 @@ export type NetworkDriver = z.infer<typeof NetworkDriver>;
 const Optional = z.string().trim().max(64).optional();
 
 export const CreateNetworkInput = OnEngine.extend({
-  name: z.string().superRefine((v, ctx) => {
-    const message = checkResourceName(v, 'network');
-    if (message) ctx.addIssue({ code: 'custom', message });
-  }),
+  name: z
+    .string()
+    .max(128)
+    .superRefine((v, ctx) => {
+      const message = checkResourceName(v, 'network');
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
   driver: NetworkDriver,
   subnet: Optional,
   gateway: Optional,
@@ -77,14 +84,17 @@ const IpAddress = z
   .refine((v) => parseIp(v).ok, 'an IP address, e.g. 172.28.0.10');
 
 export const networkCalls = {
-  'networks.list': call(OnEngine, z.array(NetworkSummary)),
+  'networks.list': call(OnEngine, z.array(NetworkSummary).max(OUT.list)),
   'networks.inspect': call(OnEngine.extend({ id: NetworkId }), NetworkDetail),
   /** Which drivers "Create network" may offer: overlay only while Swarm is active. */
   'networks.drivers': call(
     OnEngine,
-    z.object({ drivers: z.array(NetworkDriver), swarmActive: z.boolean() }),
+    z.object({ drivers: z.array(NetworkDriver).max(OUT.list), swarmActive: z.boolean() }),
   ),
-  'networks.create': call(CreateNetworkInput, z.object({ id: z.string(), name: z.string() })),
+  'networks.create': call(
+    CreateNetworkInput,
+    z.object({ id: z.string().max(OUT.name), name: z.string().max(OUT.name) }),
+  ),
   /** Built-in → FORBIDDEN; in use → CONFLICT naming the containers. */
   'networks.remove': call(OnEngine.extend({ id: NetworkId }), z.null()),
   'networks.connect': call(
@@ -102,9 +112,14 @@ export const networkCalls = {
   ),
   'networks.prunePreview': call(
     OnEngine,
-    z.object({ networks: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    z.object({
+      networks: z
+        .array(z.object({ id: z.string().max(OUT.name), name: z.string().max(OUT.name) }))
+        .max(OUT.list),
+    }),
   ),
-  'networks.prune': call(OnEngine, z.object({ removed: z.array(z.string()) })),
+  'networks.prune': call(
+    OnEngine,
+    z.object({ removed: z.array(z.string().max(OUT.name)).max(OUT.list) }),
+  ),
 } as const;
-
-export const networkStreams = {} as const;

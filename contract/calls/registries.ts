@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BoundedRecord } from '../bounded';
+import { OUT } from '../limits';
 import { call, OnEngine } from '../define';
 import { registryProblem } from './registry-name';
 
@@ -8,12 +10,12 @@ export type LoginSource = z.infer<typeof LoginSource>;
 
 export const RegistryLogin = z.object({
   /** The key the CLI uses: host[:port], or Docker Hub's index server name. */
-  registry: z.string(),
-  username: z.string(),
+  registry: z.string().max(OUT.name),
+  username: z.string().max(OUT.name),
   /** Every place holding a login for this registry; the first is the one used. */
-  sources: z.array(LoginSource).min(1),
+  sources: z.array(LoginSource).max(OUT.list).min(1),
   /** The credential helper holding it, when `sources` includes "helper". */
-  helper: z.string().optional(),
+  helper: z.string().max(OUT.name).optional(),
   /** Held by the app in memory only (web mode without a credential helper): gone at exit. */
   memoryOnly: z.boolean(),
 });
@@ -22,14 +24,14 @@ export type RegistryLogin = z.infer<typeof RegistryLogin>;
 /** Where a new login would be stored, so the dialog can say so before the user types a secret. */
 export const CredentialStorage = z.object({
   /** The docker config file read (DOCKER_CONFIG honoured). */
-  configPath: z.string(),
-  credsStore: z.string().nullable(),
+  configPath: z.string().max(OUT.path),
+  credsStore: z.string().max(OUT.name).nullable(),
   /** registry → helper, from config.json `credHelpers`. */
-  credHelpers: z.record(z.string(), z.string()),
+  credHelpers: BoundedRecord(z.string().max(OUT.path), z.string().max(OUT.long), OUT.entries),
   /** The app's own store: OS-encrypted, Electron's plaintext `basic_text` fallback, or memory. */
   appStore: z.enum(['encrypted', 'plaintext-backend', 'memory']),
   /** A problem reading a source (e.g. a helper that is not installed), in its own words. */
-  problems: z.array(z.string()),
+  problems: z.array(z.string().max(OUT.text)).max(OUT.list),
 });
 export type CredentialStorage = z.infer<typeof CredentialStorage>;
 
@@ -51,7 +53,7 @@ export const RegistryAddress = z
 export const registryCalls = {
   'registries.list': call(
     z.strictObject({}),
-    z.object({ logins: z.array(RegistryLogin), storage: CredentialStorage }),
+    z.object({ logins: z.array(RegistryLogin).max(OUT.list), storage: CredentialStorage }),
   ),
   'registries.login': call(
     OnEngine.extend({
@@ -62,7 +64,11 @@ export const registryCalls = {
       /** The user's explicit consent to Electron's plaintext `basic_text` key store. */
       allowPlaintext: z.boolean().optional(),
     }),
-    z.object({ registry: z.string(), storedIn: StoredIn, helper: z.string().optional() }),
+    z.object({
+      registry: z.string().max(OUT.name),
+      storedIn: StoredIn,
+      helper: z.string().max(OUT.name).optional(),
+    }),
   ),
   'registries.logout': call(
     z.strictObject({
@@ -70,8 +76,6 @@ export const registryCalls = {
       /** Also delete the entry the docker CLI wrote to config.json `auths`. */
       removeConfigEntry: z.boolean(),
     }),
-    z.object({ removed: z.array(LoginSource) }),
+    z.object({ removed: z.array(LoginSource).max(OUT.list) }),
   ),
 } as const;
-
-export const registryStreams = {} as const;

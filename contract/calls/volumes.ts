@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { call, OnEngine, stream } from '../define';
+import { BoundedRecord } from '../bounded';
+import { call, OnEngine, stream, Bytes } from '../define';
+import { LIMITS, WINDOWS, OUT } from '../limits';
 import { checkResourceName, KeyValues } from './key-values';
+import { FolderListing } from './files';
 
 /** An existing volume, by name (anonymous volumes have a 64-hex name). */
 const VolumeName = z.string().min(1).max(256);
-export const NewVolumeName = z.string().superRefine((v, ctx) => {
-  const message = checkResourceName(v, 'volume');
-  if (message) ctx.addIssue({ code: 'custom', message });
-});
+export const NewVolumeName = z
+  .string()
+  .max(128)
+  .superRefine((v, ctx) => {
+    const message = checkResourceName(v, 'volume');
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
 
 /** A path inside a volume, relative to its root: "", "logs", "logs/app.log". Never "..". */
 export const VolumePath = z
@@ -18,63 +24,57 @@ export const VolumePath = z
     'a relative path inside the volume, without ".."',
   );
 
-export const VolumeUser = z.object({ id: z.string(), name: z.string(), state: z.string() });
+export const VolumeUser = z.object({
+  id: z.string().max(OUT.name),
+  name: z.string().max(OUT.name),
+  state: z.string().max(OUT.name),
+});
 export type VolumeUser = z.infer<typeof VolumeUser>;
 
 export const VolumeSummary = z.object({
-  name: z.string(),
-  driver: z.string(),
-  mountpoint: z.string(),
-  scope: z.string(),
+  name: z.string().max(OUT.name),
+  driver: z.string().max(OUT.name),
+  mountpoint: z.string().max(OUT.path),
+  scope: z.string().max(OUT.name),
   /** ISO time, when the engine reports it. */
-  created: z.string().nullable(),
-  labels: z.record(z.string(), z.string()),
-  options: z.record(z.string(), z.string()),
+  created: z.string().max(OUT.name).nullable(),
+  labels: BoundedRecord(z.string().max(OUT.path), z.string().max(OUT.long), OUT.entries),
+  options: BoundedRecord(z.string().max(OUT.path), z.string().max(OUT.long), OUT.entries),
   /** Containers (running or not) that mount it. */
-  usedBy: z.array(VolumeUser),
+  usedBy: z.array(VolumeUser).max(OUT.list),
   anonymous: z.boolean(),
 });
 export type VolumeSummary = z.infer<typeof VolumeSummary>;
 
 /** From the engine's disk-usage call: bytes per volume name; -1 when the driver cannot tell. */
-export const VolumeSizes = z.record(z.string(), z.number());
+export const VolumeSizes = BoundedRecord(z.string().max(OUT.path), z.number(), OUT.entries);
 export type VolumeSizes = z.infer<typeof VolumeSizes>;
 
 export const VolumePrunePreview = z.object({
-  volumes: z.array(z.object({ name: z.string(), size: z.number() })),
+  volumes: z.array(z.object({ name: z.string().max(OUT.name), size: z.number() })).max(OUT.list),
   /** Sum of the known sizes. */
   bytes: z.number(),
 });
 export type VolumePrunePreview = z.infer<typeof VolumePrunePreview>;
 
-export const VolumeEntry = z.object({
-  name: z.string(),
-  kind: z.enum(['file', 'dir', 'link', 'other']),
-  size: z.number(),
-  /** As `ls` shows it, e.g. "Nov 23 10:00". */
-  modified: z.string(),
-  mode: z.string(),
-  linkTarget: z.string().optional(),
-});
-export type VolumeEntry = z.infer<typeof VolumeEntry>;
+/** A local image to run the helper container from: the user chooses it. */
+const HelperImage = z.string().min(1).max(512);
 
-export const VolumeListing = z.object({
-  path: z.string(),
-  entries: z.array(VolumeEntry),
+export const VolumeListing = FolderListing.extend({
   /** The local image the helper container ran. */
-  helperImage: z.string(),
+  helperImage: z.string().max(OUT.name),
 });
 export type VolumeListing = z.infer<typeof VolumeListing>;
 
-/** A file's bytes in base64 chunks that fit one transport message each, then `done`. */
+/** A file's bytes as binary chunks (at most LIMITS.chunkBytes, one frame each), then `done`. */
 export const VolumeDownloadEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('chunk'), data: z.string() }),
-  z.object({ kind: z.literal('done'), name: z.string(), bytes: z.number() }),
+  z.object({ kind: z.literal('chunk'), data: Bytes(LIMITS.chunkBytes) }),
+  z.object({ kind: z.literal('done'), name: z.string().max(4096), bytes: z.number() }),
 ]);
 export type VolumeDownloadEvent = z.infer<typeof VolumeDownloadEvent>;
 
 export const volumeCalls = {
-  'volumes.list': call(OnEngine, z.array(VolumeSummary)),
+  'volumes.list': call(OnEngine, z.array(VolumeSummary).max(OUT.list)),
   /** The engine's disk-usage call: expensive, so only on demand. */
   'volumes.sizes': call(OnEngine, VolumeSizes),
   'volumes.create': call(
@@ -84,14 +84,25 @@ export const volumeCalls = {
       driverOpts: KeyValues,
       labels: KeyValues,
     }),
-    z.object({ name: z.string() }),
+    z.object({ name: z.string().max(OUT.name) }),
   ),
   /** In use → CONFLICT naming the containers; nothing is removed. */
   'volumes.remove': call(OnEngine.extend({ name: VolumeName }), z.null()),
   'volumes.prunePreview': call(OnEngine, VolumePrunePreview),
-  'volumes.prune': call(OnEngine, z.object({ removed: z.array(z.string()), bytes: z.number() })),
-  /** One folder of the volume, read by a short-lived read-only helper container. */
-  'volumes.browse': call(OnEngine.extend({ name: VolumeName, path: VolumePath }), VolumeListing),
+  'volumes.prune': call(
+    OnEngine,
+    z.object({ removed: z.array(z.string().max(OUT.name)).max(OUT.list), bytes: z.number() }),
+  ),
+  /**
+   * One folder of the volume, read by a short-lived read-only helper container from
+   * `helperImage` (or, without it, the image last chosen on this engine).
+   */
+  'volumes.browse': call(
+    OnEngine.extend({ name: VolumeName, path: VolumePath, helperImage: HelperImage.optional() }),
+    VolumeListing,
+  ),
+  /** The helper image last chosen on this engine, while it is still a local image. */
+  'volumes.helper': call(OnEngine, z.object({ image: z.string().max(OUT.name).nullable() })),
   /** Create and start a container from a local image with this volume mounted. */
   'volumes.run': call(
     OnEngine.extend({
@@ -104,17 +115,19 @@ export const volumeCalls = {
         .regex(/^\/[^:]*$/, 'an absolute path in the container, e.g. /data'),
       containerName: z.string().max(128).optional(),
     }),
-    z.object({ id: z.string(), name: z.string() }),
+    z.object({ id: z.string().max(OUT.name), name: z.string().max(OUT.name) }),
   ),
 } as const;
 
 export const volumeStreams = {
   /** One file of the volume (read-only helper + the archive API); unsubscribing aborts it. */
   'volumes.download': stream(
-    OnEngine.extend({ name: VolumeName, path: VolumePath.refine((p) => p.length > 0, 'a file') }),
+    OnEngine.extend({
+      name: VolumeName,
+      path: VolumePath.refine((p) => p.length > 0, 'a file'),
+      helperImage: HelperImage.optional(),
+    }),
     VolumeDownloadEvent,
+    { window: WINDOWS.bytes, download: true },
   ),
 } as const;
-
-/** Raw bytes per download chunk: base64 of it stays well under the 1 MiB message limit. */
-export const VOLUME_CHUNK_BYTES = 512 * 1024;

@@ -4,13 +4,24 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   symlinkSync,
 } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOCKER_CLI, killPid, readPid, run, sleep, startDetached, waitFor } from './proc';
+import {
+  alive,
+  DOCKER_CLI,
+  exists,
+  killPid,
+  readPid,
+  run,
+  sleep,
+  startDetached,
+  waitFor,
+} from './proc';
 
 export interface EngineHandle {
   dir: string;
@@ -68,33 +79,53 @@ export function cli(engine: EngineHandle, args: string[], env: NodeJS.ProcessEnv
   return run(DOCKER_CLI, ['-H', engine.host, ...args], { env });
 }
 
-/** Starts (or restarts) dockerd on the engine's dirs; resolves when it answers. */
-export async function startDockerd(engine: EngineHandle): Promise<number> {
+/**
+ * Starts (or restarts) a private dockerd on the engine's dirs, plus `extra` arguments; resolves
+ * with its pid when it answers on its unix socket, and fails at once (with the end of its log)
+ * if it exits first.
+ *
+ * `--iptables=false`: iptables is one table for the whole machine, and every dockerd that starts
+ * deletes and re-adds the same DOCKER-ISOLATION jumps in FORWARD. Several private engines (and a
+ * restart in the faults spec) then race each other — seen in CI as "unable to remove jump to
+ * DOCKER-ISOLATION-STAGE-1 rule" on an unrelated `docker network create`, and as a restarted
+ * dockerd that never answered. Without iptables a test engine also leaves a user's engine's
+ * rules alone; published ports still answer on loopback through docker-proxy.
+ */
+export async function launchDockerd(
+  engine: EngineHandle,
+  extra: string[] = [],
+  what = 'the private dockerd',
+  hostname?: string,
+): Promise<number> {
   const d = engine.dir;
-  const log = openSync(join(d, 'dockerd.log'), 'a');
-  startDetached(
-    'dockerd',
-    [
-      '--host',
-      engine.host,
-      '--data-root',
-      join(d, 'data'),
-      '--exec-root',
-      join(d, 'exec'),
-      '--pidfile',
-      join(d, 'dockerd.pid'),
-      '--bridge',
-      engine.bridge,
-    ],
-    log,
-  );
+  const logPath = join(d, 'dockerd.log');
+  const log = openSync(logPath, 'a');
+  const args = [
+    ...['--host', engine.host, ...extra],
+    ...['--data-root', join(d, 'data'), '--exec-root', join(d, 'exec')],
+    ...['--pidfile', join(d, 'dockerd.pid'), '--bridge', engine.bridge],
+    '--iptables=false',
+  ];
+  // A hostname of its own (a UTS namespace; the network stays the machine's): a second Swarm
+  // node on this machine would otherwise have the first one's name. exec keeps the pid.
+  const pid = hostname
+    ? startDetached(
+        'unshare',
+        ['--uts', 'sh', '-c', 'hostname "$0" && exec dockerd "$@"', hostname, ...args],
+        log,
+      )
+    : startDetached('dockerd', args, log);
   await waitFor(
-    'the private dockerd to answer',
+    `${what} to answer`,
     () => {
       try {
         cli(engine, ['version', '--format', '{{.Server.Version}}']);
         return true;
       } catch {
+        if (!alive(pid)) {
+          const tail = readFileSync(logPath, 'utf8').split('\n').slice(-15).join('\n');
+          throw new Error(`${what} exited before it answered; the end of its log:\n${tail}`);
+        }
         return undefined;
       }
     },
@@ -102,6 +133,10 @@ export async function startDockerd(engine: EngineHandle): Promise<number> {
     250,
   );
   return readPid(join(d, 'dockerd.pid'))!;
+}
+
+export function startDockerd(engine: EngineHandle): Promise<number> {
+  return launchDockerd(engine);
 }
 
 export async function stopDockerd(engine: EngineHandle): Promise<void> {
@@ -113,6 +148,23 @@ export async function stopDockerd(engine: EngineHandle): Promise<void> {
     10_000,
   ).catch(() => rmSync(sock, { force: true }));
   await sleep(200);
+}
+
+/**
+ * SIGKILL: the engine dies at once, mid-request, as in a crash. Its managed containerd dies
+ * with it (parent-death signal) a moment later; a dockerd started before that finds the old
+ * pid alive, waits for its socket and gives up ("timeout waiting for containerd to start").
+ */
+export async function killDockerd(engine: EngineHandle): Promise<void> {
+  const pid = readPid(join(engine.dir, 'dockerd.pid'));
+  const containerd = readPid(join(engine.dir, 'exec', 'containerd', 'containerd.pid'));
+  if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+  // Gone, not only dead: dockerd's own check counts an unreaped containerd as running.
+  await waitFor(
+    'the killed dockerd and its containerd to be gone',
+    () => (exists(pid) || exists(containerd) ? undefined : true),
+    30_000,
+  );
 }
 
 /** An offline image: a rootfs holding static busybox and its applet links, `docker import`ed. */
@@ -173,6 +225,14 @@ export async function destroyEngine(engine: EngineHandle) {
   try {
     rmSync(engine.dir, { recursive: true, force: true });
   } catch {
-    run('sh', ['-c', `umount -R '${engine.dir}'/* 2>/dev/null; rm -rf '${engine.dir}' || true`]);
+    // Whatever is still mounted below it, deepest first: a Swarm node stopped while in its swarm
+    // leaves its ingress sandbox's netns mounted (exec/netns/…), which no glob of dir/* reaches.
+    const mounts = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((l) => l.split(' ')[1] ?? '')
+      .filter((m) => m.startsWith(`${engine.dir}/`))
+      .sort((a, b) => b.length - a.length);
+    for (const m of mounts) run('sh', ['-c', `umount '${m}' 2>/dev/null || true`]);
+    run('sh', ['-c', `rm -rf '${engine.dir}' || true`]);
   }
 }

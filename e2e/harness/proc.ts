@@ -54,13 +54,25 @@ export function startDetached(
   return child.pid;
 }
 
-export function alive(pid: number | undefined): boolean {
+/** The pid is still in the process table: running, or a zombie nobody has reaped yet. */
+export function exists(pid: number | undefined): boolean {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
+  }
+}
+
+export function alive(pid: number | undefined): boolean {
+  if (!exists(pid)) return false;
+  // A zombie (exited, not yet reaped by whoever inherited it) answers signal 0 but is gone.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is all there is
   }
 }
 

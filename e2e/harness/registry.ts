@@ -13,19 +13,26 @@ export interface RegistryHandle {
   password: string;
 }
 
-export function freePort(): Promise<number> {
+export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
+    srv.listen(0, host, () => {
       const { port } = srv.address() as { port: number };
       srv.close(() => resolve(port));
     });
   });
 }
 
-/** The CNCF registry with htpasswd auth on loopback (an insecure-allowed registry by default). */
-export async function startRegistry(dir: string): Promise<RegistryHandle> {
+/**
+ * The CNCF registry on loopback (an insecure-allowed registry by default), with htpasswd auth
+ * unless `auth: false` (the fault tests, which are about the connection, not the login).
+ */
+export async function startRegistry(
+  dir: string,
+  opts: { auth?: boolean } = {},
+): Promise<RegistryHandle> {
+  const auth = opts.auth !== false;
   mkdirSync(dir, { recursive: true });
   const user = 'alice';
   const password = randomBytes(12).toString('hex');
@@ -37,7 +44,7 @@ export async function startRegistry(dir: string): Promise<RegistryHandle> {
       'version: 0.1',
       `storage: {filesystem: {rootdirectory: ${join(dir, 'data')}}, delete: {enabled: true}}`,
       `http: {addr: 127.0.0.1:${port}}`,
-      `auth: {htpasswd: {realm: porthole-test, path: ${join(dir, 'htpasswd')}}}`,
+      ...(auth ? [`auth: {htpasswd: {realm: porthole-test, path: ${join(dir, 'htpasswd')}}}`] : []),
       'log: {level: warn}',
       '',
     ].join('\n'),
@@ -51,7 +58,7 @@ export async function startRegistry(dir: string): Promise<RegistryHandle> {
   await waitFor('the registry to listen', async () => {
     try {
       const res = await fetch(`http://${address}/v2/`);
-      return res.status === 401 ? true : undefined;
+      return res.status === (auth ? 401 : 200) ? true : undefined;
     } catch {
       return undefined;
     }

@@ -47,6 +47,11 @@ export class LogsPage {
     return this.log.locator('.log-line .log-text').allInnerTexts();
   }
 
+  /** The marker of a line main cut ("… line cut: 33.6 MB in all"). */
+  cutMarker(size: string): Locator {
+    return this.log.getByText(`… line cut: ${size} in all`, { exact: true });
+  }
+
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
   }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic';
 import { decodeBasicAuth, isHelperName, normalizeRegistry } from './names';
 
 /** The parts of the docker CLI's config.json we read; everything else is kept as is. */
@@ -116,9 +116,6 @@ export async function removeConfigAuth(registry: string): Promise<number> {
     (s) => s.mode & 0o777,
     () => 0o600,
   );
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(raw, null, '\t') + '\n', { mode });
-  await chmod(tmp, mode);
-  await rename(tmp, path);
+  await writeFileAtomic(path, JSON.stringify(raw, null, '\t') + '\n', mode);
   return keys.length;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { which } from '../os/which';
 import { isHelperName } from './names';
 
 /**
@@ -26,8 +27,19 @@ function run(helper: string, action: string, input: string, secret?: string): Pr
     return Promise.reject(new HelperError(helper, `"${helper}" is not a credential helper name.`));
   }
   const program = `docker-credential-${helper}`;
+  // By absolute path from PATH: never a same-named file in the current directory (Windows).
+  const path = which(program);
+  if (!path) {
+    return Promise.reject(
+      new HelperError(
+        helper,
+        `The credential helper ${program} named in the docker config is not installed (not on PATH): install it, or remove it from config.json.`,
+        true,
+      ),
+    );
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(program, [action], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(path, [action], { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => {

@@ -2,8 +2,8 @@ import type Docker from 'dockerode';
 import type { CredentialStorage, LoginSource, RegistryLogin, StoredIn } from '../../contract';
 import { checkRegistryAuth } from '../engine/registries';
 import { fail } from '../engine/errors';
-import { log } from '../log';
-import { appStoreList, appStoreMode, appStorePut, appStoreRemove } from './app-store';
+import type { Logger } from '../log';
+import type { AppStore } from './app-store';
 import {
   configLogins,
   dockerConfigPath,
@@ -31,7 +31,7 @@ function helpersOf(config: DockerConfig): Map<string, Set<string> | undefined> {
 }
 
 /** The logins from all three sources, one row per registry, sources in lookup order. */
-export async function listLogins(): Promise<{
+export async function listLogins(store: AppStore): Promise<{
   logins: RegistryLogin[];
   storage: CredentialStorage;
 }> {
@@ -53,8 +53,8 @@ export async function listLogins(): Promise<{
     });
   };
 
-  const memoryOnly = appStoreMode().mode === 'memory';
-  for (const l of await appStoreList()) {
+  const memoryOnly = store.mode().mode === 'memory';
+  for (const l of await store.list()) {
     add(l.registry, l.username, 'app');
     rows.get(l.registry)!.memoryOnly = memoryOnly;
   }
@@ -88,7 +88,7 @@ export async function listLogins(): Promise<{
       configPath: dockerConfigPath(),
       credsStore: config.credsStore ?? null,
       credHelpers: config.credHelpers,
-      appStore: appStoreMode().mode,
+      appStore: store.mode().mode,
       problems,
     },
   };
@@ -111,13 +111,15 @@ export interface LoginInput {
  * helper when it names one (so the CLI sees the login), else in the app's own store.
  */
 export async function login(
+  store: AppStore,
+  log: Logger,
   docker: Docker,
   input: LoginInput,
 ): Promise<{ registry: string; storedIn: StoredIn; helper?: string }> {
   const registry = normalizeRegistry(input.registry);
   const config = await readDockerConfig();
   const helper = helperFor(config, registry);
-  if (!helper && appStoreMode().mode === 'plaintext-backend' && !input.allowPlaintext) {
+  if (!helper && store.mode().mode === 'plaintext-backend' && !input.allowPlaintext) {
     fail('INVALID_INPUT', PLAINTEXT_REFUSED);
   }
 
@@ -144,11 +146,11 @@ export async function login(
       );
     }
     // An older copy in the app's store would shadow the helper's (lookup order): drop it.
-    await appStoreRemove(registry);
+    await store.remove(registry);
     log.info(`logged in to ${displayRegistry(registry)}; stored by docker-credential-${helper}`);
     return { registry, storedIn: 'helper', helper };
   }
-  const storedIn = await appStorePut(
+  const storedIn = await store.put(
     registry,
     { username: input.username, secret, token },
     input.allowPlaintext === true,
@@ -162,12 +164,14 @@ export async function login(
  * (written by the CLI) only when the user said so.
  */
 export async function logout(
+  store: AppStore,
+  log: Logger,
   registryInput: string,
   removeConfigEntry: boolean,
 ): Promise<{ removed: LoginSource[] }> {
   const registry = normalizeRegistry(registryInput);
   const removed: LoginSource[] = [];
-  if (await appStoreRemove(registry)) removed.push('app');
+  if (await store.remove(registry)) removed.push('app');
 
   const config = await readDockerConfig();
   const helper = helperFor(config, registry);

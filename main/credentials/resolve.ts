@@ -1,5 +1,5 @@
-import { log } from '../log';
-import { appStoreGet } from './app-store';
+import type { Logger } from '../log';
+import type { AppStore } from './app-store';
 import { configLogins, helperFor, readDockerConfig } from './docker-config';
 import { helperGet, helperList } from './helper';
 import { normalizeRegistry, registryOf } from './names';
@@ -44,37 +44,38 @@ export async function helperCredentials(helper: string, registry: string) {
   return undefined;
 }
 
-/** Credentials for a registry (already normalized), from the first source that has them. */
-export async function registryAuthForRegistry(registry: string): Promise<RegistryAuth | undefined> {
-  const own = await appStoreGet(registry);
-  if (own) return toAuth(registry, own.username, own.secret, own.token);
-
-  const config = await readDockerConfig();
-  const helper = helperFor(config, registry);
-  if (helper) {
-    try {
-      const found = await helperCredentials(helper, registry);
-      if (found) return toAuth(registry, found.username, found.secret, false);
-    } catch (e) {
-      // Fall through to config.json like the CLI's file store; the message has no secret.
-      log.info(`credential helper ${helper}: ${(e as Error).message}`);
-    }
-  }
-
-  const entry = configLogins(config).find((l) => l.registry === registry);
-  if (entry) {
-    return entry.identitytoken
-      ? toAuth(registry, entry.username, entry.identitytoken, true)
-      : toAuth(registry, entry.username, entry.password, false);
-  }
-  return undefined;
-}
+/** Looks up what to send with a pull, push or run: built once per core from its store. */
+export type AuthResolver = (imageRef: string) => Promise<RegistryAuth | undefined>;
 
 /**
  * The credentials to send with a pull, push or run of `imageRef`: the app's own store first, then
  * the docker config's credential helper (credHelpers, then credsStore), then config.json `auths`.
  * Undefined when none is known (anonymous pull).
  */
-export async function registryAuthFor(imageRef: string): Promise<RegistryAuth | undefined> {
-  return registryAuthForRegistry(registryOf(imageRef));
+export function createAuthResolver(store: AppStore, log: Logger): AuthResolver {
+  return async (imageRef) => {
+    const registry = registryOf(imageRef);
+    const own = await store.get(registry);
+    if (own) return toAuth(registry, own.username, own.secret, own.token);
+
+    const config = await readDockerConfig();
+    const helper = helperFor(config, registry);
+    if (helper) {
+      try {
+        const found = await helperCredentials(helper, registry);
+        if (found) return toAuth(registry, found.username, found.secret, false);
+      } catch (e) {
+        // Fall through to config.json like the CLI's file store; the message has no secret.
+        log.info(`credential helper ${helper}: ${(e as Error).message}`);
+      }
+    }
+
+    const entry = configLogins(config).find((l) => l.registry === registry);
+    if (entry) {
+      return entry.identitytoken
+        ? toAuth(registry, entry.username, entry.identitytoken, true)
+        : toAuth(registry, entry.username, entry.password, false);
+    }
+    return undefined;
+  };
 }

@@ -1,9 +1,10 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import type { ExecEvent, PortholeError } from '../../contract';
+import type { ExecControl, ExecEvent } from '../../contract';
+import type { StreamControls } from '../router';
+import type { Sink } from '../streams/sink';
 import { fail, toPortholeError } from './errors';
-import { pipeTerminal } from './exec';
-import { FlowGate, sessions } from './flow';
+import { TerminalPipe } from './terminal';
 
 /**
  * Attaches to a container's main process (one started with -it), like `docker attach`. Unlike
@@ -12,39 +13,16 @@ import { FlowGate, sessions } from './flow';
  */
 export function attachContainer(
   docker: Docker,
-  engineId: string,
   opts: { id: string; cols: number; rows: number },
-  emit: (e: ExecEvent) => void,
-  end: (error?: PortholeError) => void,
-): () => void {
-  let stopped = false;
-  let socket: Duplex | undefined;
+  sink: Sink<ExecEvent>,
+): StreamControls<ExecControl> {
+  const pipe = new TerminalPipe(sink, opts, 'detach');
   const container = docker.getContainer(opts.id);
-  const gate = new FlowGate(
-    () => socket?.pause(),
-    () => socket?.resume(),
-  );
-  const session = sessions.open({
-    engineId,
-    gate,
-    write: (data) => {
-      if (!socket) fail('CONFLICT', 'Not attached yet.');
-      socket.write(data, 'utf8');
-    },
-    resize: async (cols, rows) => {
-      await container.resize({ h: rows, w: cols });
-    },
-  });
-  const stop = () => {
-    stopped = true;
-    session.close();
-    socket?.destroy();
-    socket = undefined;
-  };
+  const signal = sink.signal;
 
   void (async () => {
     try {
-      const info = await container.inspect();
+      const info = await container.inspect({ abortSignal: signal });
       const name = info.Name.replace(/^\//, '');
       if (!info.State.Running) fail('CONFLICT', `Container ${name} is not running.`);
       if (!info.Config.Tty || !info.Config.OpenStdin) {
@@ -54,30 +32,24 @@ export function attachContainer(
           'Open a shell instead: it runs a new process beside the main one.',
         );
       }
-      const stream = (await container.attach({
+      const socket = (await container.attach({
         stream: true,
         stdin: true,
         stdout: true,
         stderr: true,
         hijack: true,
       })) as unknown as Duplex;
-      if (stopped) return void stream.destroy();
-      socket = stream;
-      emit({ kind: 'session', sessionId: session.id, cmd: [...(info.Config.Cmd ?? [])] });
-      container.resize({ h: opts.rows, w: opts.cols }).catch(() => undefined);
-      pipeTerminal(stream, gate, emit, {
-        stopped: () => stopped,
-        ended: stop,
+      pipe.connect(socket, [...(info.Config.Cmd ?? [])], {
+        resize: (cols, rows) => container.resize({ h: rows, w: cols }),
         exitCode: async () => {
-          const after = await container.inspect();
+          const after = await container.inspect({ abortSignal: signal });
           return after.State.Running ? null : after.State.ExitCode;
         },
-        end,
       });
     } catch (err) {
-      stop();
-      end(toPortholeError(err));
+      sink.end(toPortholeError(err));
     }
   })();
-  return stop;
+
+  return { control: (msg) => pipe.control(msg), close: () => pipe.close() };
 }

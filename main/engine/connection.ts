@@ -1,10 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { EngineStatus, EngineStreamEvent } from '../../contract';
-import { createClient } from './client';
+import type { EngineFacts, EngineStatus, EngineStreamEvent } from '../../contract';
+import { systemClock, type Clock } from '../clock';
+import { createClient, type EngineClient, type SshEnv } from './client';
+import { describeConnectError } from './connect-errors';
 import { describeEndpoint, type EngineConfig } from './detect';
-import { JsonLineSplitter, parseEngineEvent, sinceFromTimeNano } from './events';
+import { HostKeyError } from './ssh';
+import type { SshTarget } from './ssh-config';
+import { withSignal } from './signal';
+import { factsFrom } from './system';
+import { JsonLineReader } from '../streams/lines';
+import { parseEngineEvent, sinceFromTimeNano } from './events';
 
 /** Backoff steps between reconnect attempts; the last repeats. */
 export const RETRY_DELAYS_MS = [500, 1000, 2000, 3000, 5000];
@@ -21,6 +28,7 @@ interface ConnectionEvents {
  */
 export class EngineConnection extends EventEmitter<ConnectionEvents> {
   readonly docker: Docker;
+  private readonly client: EngineClient;
   private current: EngineStatus;
   private stream: Readable | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -28,9 +36,14 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
   private lastTimeNano: string | undefined;
   private stopped = false;
 
-  constructor(readonly config: EngineConfig) {
+  constructor(
+    readonly config: EngineConfig,
+    ssh: SshEnv,
+    private readonly clock: Clock = systemClock,
+  ) {
     super();
-    this.docker = createClient(config.endpoint);
+    this.client = createClient(config, ssh);
+    this.docker = this.client.docker;
     this.current = { engineId: config.id, state: 'connecting' };
   }
 
@@ -40,6 +53,11 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
 
   get endpoint(): string {
     return describeEndpoint(this.config.endpoint);
+  }
+
+  /** An ssh:// engine's address resolved against ~/.ssh/config (host, port, user, keys). */
+  get sshTarget(): SshTarget | undefined {
+    return this.client.tunnel?.target;
   }
 
   start(): void {
@@ -52,6 +70,15 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     clearTimeout(this.timer);
     this.stream?.destroy();
     this.stream = undefined;
+    this.client.close();
+  }
+
+  /** Try now instead of at the end of the backoff (after the user trusted a host key). */
+  retryNow(): void {
+    if (this.stopped || this.current.state === 'connected') return;
+    clearTimeout(this.timer);
+    this.setStatus({ engineId: this.config.id, state: 'connecting' });
+    void this.connect();
   }
 
   private setStatus(next: EngineStatus): void {
@@ -63,9 +90,11 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     if (this.stopped) return;
     try {
       // A dead TCP/SSH engine can hang a request: bound the probe (streams have no timeout).
-      const ping = this.docker.ping as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
-      await ping.call(this.docker, { abortSignal: AbortSignal.timeout(5000) });
-      const version = await this.docker.version();
+      const api = withSignal(this.docker);
+      await api.ping(AbortSignal.timeout(5000));
+      const probe = AbortSignal.timeout(15_000);
+      const [version, info] = await Promise.all([api.version(probe), api.info(probe)]);
+      const facts: EngineFacts = factsFrom(version, info);
       const opts: { since?: string } = {};
       if (this.lastTimeNano) opts.since = sinceFromTimeNano(this.lastTimeNano);
       // The API takes "seconds.nanoseconds"; @types/dockerode only knows whole seconds.
@@ -78,7 +107,12 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
       }
       this.watch(stream);
       this.attempt = 0;
-      this.setStatus({ engineId: this.config.id, state: 'connected', version: version.Version });
+      this.setStatus({
+        engineId: this.config.id,
+        state: 'connected',
+        version: facts.version,
+        facts,
+      });
       // Whatever happened while we were away (or before we first connected) is unknown.
       this.emit('event', { kind: 'reconcile' });
     } catch (err) {
@@ -88,15 +122,13 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
 
   private watch(stream: Readable): void {
     this.stream = stream;
-    const splitter = new JsonLineSplitter();
-    stream.on('data', (chunk: Buffer) => {
-      for (const raw of splitter.push(chunk)) {
-        const event = parseEngineEvent(raw);
-        if (!event) continue;
-        this.lastTimeNano = event.timeNano;
-        this.emit('event', event);
-      }
+    const reader = new JsonLineReader((raw) => {
+      const event = parseEngineEvent(raw);
+      if (!event) return;
+      this.lastTimeNano = event.timeNano;
+      this.emit('event', event);
     });
+    stream.on('data', (chunk: Buffer) => reader.push(chunk));
     let closed = false;
     const onClose = (err?: unknown) => {
       if (closed || this.stream !== stream) return;
@@ -113,12 +145,24 @@ export class EngineConnection extends EventEmitter<ConnectionEvents> {
     if (this.stopped) return;
     const delay = RETRY_DELAYS_MS[Math.min(this.attempt, RETRY_DELAYS_MS.length - 1)]!;
     this.attempt += 1;
-    const message = err instanceof Error ? err.message : String(err);
+    const described = describeConnectError(err, this.config);
+    const message = described.hint ? `${described.message} ${described.hint}` : described.message;
+    const hostKey =
+      err instanceof HostKeyError
+        ? {
+            state: err.verdict.state,
+            host: err.target.host,
+            port: err.target.port,
+            keyType: err.key.type,
+            fingerprint: err.verdict.fingerprint,
+          }
+        : undefined;
     this.setStatus({
       engineId: this.config.id,
       state: 'disconnected',
-      retryAt: Date.now() + delay,
+      retryAt: this.clock.now() + delay,
       error: message,
+      ...(hostKey ? { hostKey } : {}),
     });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -145,8 +145,12 @@ export async function inspectContainer(docker: Docker, id: string): Promise<Cont
   return toDetail(c, image);
 }
 
-export async function topContainer(docker: Docker, id: string): Promise<ContainerTop> {
-  const top = (await docker.getContainer(id).top()) as {
+export async function topContainer(
+  docker: Docker,
+  id: string,
+  abortSignal?: AbortSignal,
+): Promise<ContainerTop> {
+  const top = (await docker.getContainer(id).top({ abortSignal })) as {
     Titles?: string[];
     Processes?: string[][];
   };

@@ -16,9 +16,17 @@ export function toCreateOptions(spec: RunSpec, name = spec.name): Docker.Contain
       HostPort: p.hostPort === null ? '' : String(p.hostPort),
     });
   }
-  const binds = spec.mounts
+  // Structured mounts, never "src:dst" strings: a host path may itself contain ":".
+  const mounts = spec.mounts
     .filter((m) => m.source)
-    .map((m) => `${m.source}:${m.target}${m.readOnly ? ':ro' : ''}`);
+    .map((m) => ({
+      Type: m.type,
+      Source: m.source,
+      Target: m.target,
+      ReadOnly: m.readOnly,
+      // `-v` creates a missing host folder; keep doing what people expect of a bind.
+      ...(m.type === 'bind' ? { BindOptions: { CreateMountpoint: true } } : {}),
+    }));
   const anonymous = spec.mounts.filter((m) => !m.source).map((m) => m.target);
   return {
     Image: spec.image,
@@ -35,7 +43,7 @@ export function toCreateOptions(spec: RunSpec, name = spec.name): Docker.Contain
     ...(anonymous.length ? { Volumes: Object.fromEntries(anonymous.map((t) => [t, {}])) } : {}),
     HostConfig: {
       PortBindings: bindings,
-      Binds: binds,
+      Mounts: mounts as Docker.MountSettings[],
       RestartPolicy: { Name: spec.restart === 'no' ? '' : spec.restart },
       AutoRemove: spec.autoRemove,
       ...(spec.network ? { NetworkMode: spec.network } : {}),

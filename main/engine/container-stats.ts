@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import type { StatsSample } from '../../contract';
+import { JsonLineReader } from '../streams/lines';
 
 /** The part of the engine's stats JSON we read (cgroup v1 and v2 both). */
 export interface RawStats {
@@ -87,21 +88,10 @@ export function streamStats(
       const s = stream as Readable;
       if (stopped) return void s.destroy();
       streams.add(s);
-      let buffer = '';
-      s.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString('utf8');
-        let nl: number;
-        while ((nl = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (!line) continue;
-          try {
-            latest.set(id, toSample(id, JSON.parse(line) as RawStats));
-          } catch {
-            /* a torn line: the next one comes within a second */
-          }
-        }
+      const reader = new JsonLineReader((raw) => {
+        if (raw && typeof raw === 'object') latest.set(id, toSample(id, raw as RawStats));
       });
+      s.on('data', (chunk: Buffer) => reader.push(chunk));
       s.on('error', () => streams.delete(s));
       s.on('close', () => streams.delete(s));
     });

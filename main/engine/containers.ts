@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { ContainerSummary, PortBinding } from '../../contract';
+import { parseStatusTime, type ContainerSummary, type PortBinding } from '../../contract';
 import { isNotModified } from './errors';
 
 const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
@@ -25,8 +25,9 @@ export function mapPorts(ports: Docker.Port[]): PortBinding[] {
   );
 }
 
-export function mapContainer(c: Docker.ContainerInfo): ContainerSummary {
+export function mapContainer(c: Docker.ContainerInfo, fetchedAtMs?: number): ContainerSummary {
   const labels = c.Labels ?? {};
+  const age = fetchedAtMs === undefined ? undefined : parseStatusTime(c.Status ?? '');
   return {
     id: c.Id,
     name: c.Names?.[0]?.replace(/^\//, '') ?? c.Id.slice(0, 12),
@@ -35,6 +36,8 @@ export function mapContainer(c: Docker.ContainerInfo): ContainerSummary {
     created: c.Created,
     state: c.State,
     status: c.Status,
+    // The engine's clock wrote the text at about the moment we received it: anchor it here.
+    ...(age && fetchedAtMs !== undefined ? { statusSince: fetchedAtMs - age.seconds * 1000 } : {}),
     ports: mapPorts(c.Ports ?? []),
     labels,
     composeProject: labels['com.docker.compose.project'] ?? null,
@@ -45,9 +48,57 @@ export function mapContainer(c: Docker.ContainerInfo): ContainerSummary {
   };
 }
 
-export async function listContainers(docker: Docker): Promise<ContainerSummary[]> {
-  const list = await docker.listContainers({ all: true });
-  return list.map(mapContainer);
+/** Every container, or only `ids` (the engine filters: one event costs one row, not a list). */
+export async function listContainers(
+  docker: Docker,
+  opts: { podman?: boolean; ids?: readonly string[] | undefined } = {},
+): Promise<ContainerSummary[]> {
+  const [list, pods] = await Promise.all([
+    docker.listContainers({ all: true, ...(opts.ids ? { filters: { id: [...opts.ids] } } : {}) }),
+    opts.podman ? podsByContainer(docker) : undefined,
+  ]);
+  const fetchedAt = Date.now();
+  return list.map((c) => withPod(mapContainer(c, fetchedAt), pods?.get(c.Id)));
+}
+
+const withPod = (c: ContainerSummary, pod: string | undefined): ContainerSummary =>
+  pod ? { ...c, pod } : c;
+
+/** The part of Podman's own container list (libpod API) that the compat list lacks. */
+interface LibpodContainer {
+  Id?: string;
+  PodName?: string;
+}
+
+/** Container id → pod name, from the pods of the Podman engine's containers. Pure. */
+export function podNames(list: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!Array.isArray(list)) return out;
+  for (const c of list as LibpodContainer[]) {
+    if (typeof c?.Id === 'string' && typeof c.PodName === 'string' && c.PodName) {
+      out.set(c.Id, c.PodName);
+    }
+  }
+  return out;
+}
+
+/**
+ * Podman's compat /containers/json has no pod (no label, no field: checked on podman 4.3); its
+ * libpod list on the same socket has PodName. Versioned path: 4.x answers 404 without one. A
+ * failure only loses the pod names, never the list.
+ */
+function podsByContainer(docker: Docker): Promise<Map<string, string>> {
+  return new Promise((resolve) => {
+    docker.modem.dial(
+      {
+        path: '/v4.0.0/libpod/containers/json?',
+        method: 'GET',
+        options: { all: true },
+        statusCodes: { 200: true },
+      },
+      (err: unknown, data: unknown) => resolve(err ? new Map() : podNames(data)),
+    );
+  });
 }
 
 /** Runs a lifecycle call, treating "already in that state" (304) as success. */

@@ -1,102 +1,27 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import {
+  describeEndpoint,
+  dockerConfigDir,
+  parseHost,
+  realDetectEnv,
+  tlsFromDir,
+  type DetectEnv,
+  type EngineConfig,
+} from './address';
+import { detectContexts } from './contexts';
 
-export interface TlsFiles {
-  ca?: string;
-  cert?: string;
-  key?: string;
-  verify: boolean;
-}
-
-export type Endpoint =
-  | { kind: 'unix'; socketPath: string }
-  | { kind: 'npipe'; socketPath: string }
-  | { kind: 'tcp'; host: string; port: number; tls?: TlsFiles }
-  | { kind: 'ssh'; host: string; port: number; username?: string };
-
-export interface EngineConfig {
-  id: string;
-  name: string;
-  source: 'env' | 'context' | 'default' | 'podman';
-  endpoint: Endpoint;
-}
-
-/** What detection reads from the machine; injected so the logic is unit-testable. */
-export interface DetectEnv {
-  env: Record<string, string | undefined>;
-  platform: NodeJS.Platform;
-  home: string;
-  exists(path: string): boolean;
-  readText(path: string): string | undefined;
-}
-
-export function realDetectEnv(): DetectEnv {
-  return {
-    env: process.env,
-    platform: process.platform,
-    home: homedir(),
-    exists: existsSync,
-    readText(path) {
-      try {
-        return readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-export function describeEndpoint(e: Endpoint): string {
-  switch (e.kind) {
-    case 'unix':
-      return `unix://${e.socketPath}`;
-    case 'npipe':
-      return `npipe://${e.socketPath.replaceAll('\\', '/')}`;
-    case 'tcp':
-      return `tcp://${e.host}:${e.port}${e.tls ? ' (TLS)' : ''}`;
-    case 'ssh':
-      return `ssh://${e.username ? `${e.username}@` : ''}${e.host}:${e.port}`;
-  }
-}
-
-/** Parses a DOCKER_HOST-style address. TLS files come from `tlsDir` when TLS is on. */
-export function parseHost(host: string, tls?: TlsFiles): Endpoint {
-  const url = host.trim();
-  if (url.startsWith('unix://')) return { kind: 'unix', socketPath: url.slice('unix://'.length) };
-  if (url.startsWith('npipe://')) {
-    return { kind: 'npipe', socketPath: url.slice('npipe://'.length).replaceAll('/', '\\') };
-  }
-  const m = /^(tcp|ssh|http|https):\/\/(?:([^@/]+)@)?(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/?$/.exec(url);
-  if (!m) throw new Error(`Unsupported engine address "${host}"`);
-  const [, scheme, user, rawHost = '', rawPort] = m;
-  const hostName = rawHost.replace(/^\[|\]$/g, '');
-  if (scheme === 'ssh') {
-    return {
-      kind: 'ssh',
-      host: hostName,
-      port: rawPort ? Number(rawPort) : 22,
-      ...(user ? { username: user } : {}),
-    };
-  }
-  const useTls = scheme === 'https' || tls !== undefined;
-  const port = rawPort ? Number(rawPort) : useTls ? 2376 : 2375;
-  // https:// means TLS even without cert files: verify against the system CAs, never plain HTTP.
-  return { kind: 'tcp', host: hostName, port, ...(useTls ? { tls: tls ?? { verify: true } } : {}) };
-}
-
-function tlsFromDir(dir: string, verify: boolean, d: DetectEnv): TlsFiles {
-  const pick = (f: string) => (d.exists(join(dir, f)) ? join(dir, f) : undefined);
-  const files: TlsFiles = { verify };
-  const ca = pick('ca.pem');
-  const cert = pick('cert.pem');
-  const key = pick('key.pem');
-  if (ca) files.ca = ca;
-  if (cert) files.cert = cert;
-  if (key) files.key = key;
-  return files;
-}
+export {
+  describeEndpoint,
+  dockerConfigDir,
+  parseHost,
+  realDetectEnv,
+  slug,
+  tlsFromDir,
+  type DetectEnv,
+  type Endpoint,
+  type EngineConfig,
+  type TlsFiles,
+} from './address';
 
 function fromEnv(d: DetectEnv): EngineConfig | undefined {
   const host = d.env.DOCKER_HOST;
@@ -105,51 +30,59 @@ function fromEnv(d: DetectEnv): EngineConfig | undefined {
   const tlsOn = verify || (!!d.env.DOCKER_TLS && d.env.DOCKER_TLS !== '0');
   const certDir = d.env.DOCKER_CERT_PATH || dockerConfigDir(d);
   const tls = tlsOn ? tlsFromDir(certDir, verify, d) : undefined;
-  return { id: 'env', name: 'DOCKER_HOST', source: 'env', endpoint: parseHost(host, tls) };
+  return {
+    id: 'env',
+    name: 'DOCKER_HOST',
+    source: 'env',
+    endpoint: parseHost(host, tls),
+    address: host.trim(),
+    preferred: true,
+  };
 }
 
-export function dockerConfigDir(d: DetectEnv): string {
-  return d.env.DOCKER_CONFIG || join(d.home, '.docker');
+function podmanSockets(d: DetectEnv): EngineConfig[] {
+  const machineDir = join(d.home, '.local', 'share', 'containers', 'podman', 'machine');
+  const candidates: { id: string; name: string; path: string | undefined; npipe?: boolean }[] =
+    d.platform === 'win32'
+      ? [
+          {
+            id: 'podman',
+            name: 'Podman machine',
+            path: '\\\\.\\pipe\\podman-machine-default',
+            npipe: true,
+          },
+        ]
+      : d.platform === 'darwin'
+        ? ['podman.sock', join('qemu', 'podman.sock'), join('applehv', 'podman.sock')].map((f) => ({
+            id: 'podman',
+            name: 'Podman machine',
+            path: join(machineDir, f),
+          }))
+        : [
+            {
+              id: 'podman',
+              name: 'Podman',
+              path: d.env.XDG_RUNTIME_DIR
+                ? join(d.env.XDG_RUNTIME_DIR, 'podman', 'podman.sock')
+                : undefined,
+            },
+            { id: 'podman-root', name: 'Podman (rootful)', path: '/run/podman/podman.sock' },
+          ];
+  const found = candidates.filter((c) => c.path && d.exists(c.path));
+  // One machine socket is enough (podman links them); rootless and rootful both when both run.
+  const unique = found.filter((c, i) => found.findIndex((o) => o.id === c.id) === i);
+  return unique.map((c) => ({
+    id: c.id,
+    name: c.name,
+    source: 'podman' as const,
+    endpoint: c.npipe
+      ? { kind: 'npipe' as const, socketPath: c.path! }
+      : { kind: 'unix' as const, socketPath: c.path! },
+    address: c.npipe ? `npipe://${c.path!.replaceAll('\\', '/')}` : `unix://${c.path!}`,
+  }));
 }
 
-function fromContext(d: DetectEnv): EngineConfig | undefined {
-  const dir = dockerConfigDir(d);
-  let name = d.env.DOCKER_CONTEXT;
-  if (!name) {
-    const text = d.readText(join(dir, 'config.json'));
-    if (!text) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(text);
-      const ctx = (parsed as { currentContext?: unknown }).currentContext;
-      name = typeof ctx === 'string' ? ctx : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!name || name === 'default') return undefined;
-  const digest = createHash('sha256').update(name).digest('hex');
-  const metaText = d.readText(join(dir, 'contexts', 'meta', digest, 'meta.json'));
-  if (!metaText) return undefined;
-  try {
-    const meta = JSON.parse(metaText) as {
-      Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
-    };
-    const docker = meta.Endpoints?.docker;
-    if (!docker?.Host) return undefined;
-    const tlsDir = join(dir, 'contexts', 'tls', digest, 'docker');
-    const tls = d.exists(tlsDir) ? tlsFromDir(tlsDir, !docker.SkipTLSVerify, d) : undefined;
-    return {
-      id: `ctx-${slug(name)}`,
-      name: `Context ${name}`,
-      source: 'context',
-      endpoint: parseHost(docker.Host, tls),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-function defaultSockets(d: DetectEnv): EngineConfig[] {
+function defaultSockets(d: DetectEnv, podman: boolean): EngineConfig[] {
   if (d.platform === 'win32') {
     return [
       {
@@ -157,6 +90,7 @@ function defaultSockets(d: DetectEnv): EngineConfig[] {
         name: 'Local Docker',
         source: 'default',
         endpoint: { kind: 'npipe', socketPath: '\\\\.\\pipe\\docker_engine' },
+        address: 'npipe:////./pipe/docker_engine',
       },
     ];
   }
@@ -166,11 +100,6 @@ function defaultSockets(d: DetectEnv): EngineConfig[] {
       ? [join(d.home, '.docker', 'run', 'docker.sock'), '/var/run/docker.sock']
       : ['/var/run/docker.sock', join(d.home, '.docker', 'desktop', 'docker.sock')];
   const docker = dockerPaths.find((p) => d.exists(p));
-  const podmanPaths = [
-    d.env.XDG_RUNTIME_DIR ? join(d.env.XDG_RUNTIME_DIR, 'podman', 'podman.sock') : undefined,
-    '/run/podman/podman.sock',
-  ].filter((p): p is string => !!p);
-  const podman = podmanPaths.find((p) => d.exists(p));
   // With nothing running we still watch the usual socket, so starting Docker later just works.
   const dockerPath = docker ?? (podman ? undefined : dockerPaths[0]);
   if (dockerPath) {
@@ -179,44 +108,34 @@ function defaultSockets(d: DetectEnv): EngineConfig[] {
       name: 'Local Docker',
       source: 'default',
       endpoint: { kind: 'unix', socketPath: dockerPath },
-    });
-  }
-  if (podman) {
-    found.push({
-      id: 'podman',
-      name: 'Podman',
-      source: 'podman',
-      endpoint: { kind: 'unix', socketPath: podman },
+      address: `unix://${dockerPath}`,
     });
   }
   return found;
 }
 
-function slug(s: string): string {
-  return (
-    s
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'unnamed'
-  );
-}
-
-/**
- * The engines to connect to, in the docker CLI's order of precedence: DOCKER_HOST alone when
- * set (as the CLI does); else the current context, plus the default Docker and Podman sockets.
- */
 export function detectEngines(d: DetectEnv = realDetectEnv()): EngineConfig[] {
   const env = fromEnv(d);
-  if (env) return [env];
-  const engines: EngineConfig[] = [];
-  const ctx = fromContext(d);
-  if (ctx) engines.push(ctx);
-  for (const def of defaultSockets(d)) {
-    const same = engines.some(
-      (e) => describeEndpoint(e.endpoint) === describeEndpoint(def.endpoint),
-    );
-    if (!same) engines.push(def);
-  }
-  return engines;
+  // With DOCKER_HOST set the CLI ignores the current context: it is listed, not preferred.
+  const contexts = detectContexts(d).map((c) => (env ? withoutPreferred(c) : c));
+  const podman = podmanSockets(d);
+  const candidates = [
+    ...(env ? [env] : []),
+    ...contexts,
+    ...(env ? [] : defaultSockets(d, podman.length > 0)),
+    ...podman,
+  ];
+  const seen = new Set<string>();
+  return candidates.filter((e) => {
+    const key = describeEndpoint(e.endpoint);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function withoutPreferred(e: EngineConfig): EngineConfig {
+  const rest = { ...e };
+  delete rest.preferred;
+  return rest;
 }

@@ -19,6 +19,7 @@ export function parseEngineEvent(raw: unknown): EngineEvent | undefined {
   const typed = ResourceType.safeParse(e.Type);
   const id = e.Actor?.ID ?? e.id ?? '';
   const name = e.Actor?.Attributes?.name;
+  const container = e.Type === 'network' ? e.Actor?.Attributes?.container : undefined;
   const timeNano =
     e.timeNano !== undefined
       ? String(e.timeNano)
@@ -31,34 +32,9 @@ export function parseEngineEvent(raw: unknown): EngineEvent | undefined {
     action: verb.split(':')[0]!.trim(),
     id,
     ...(name ? { name } : {}),
+    ...(container ? { container } : {}),
     timeNano,
   };
-}
-
-/**
- * Splits a byte stream of concatenated JSON documents (one per line, but chunk boundaries fall
- * anywhere) into parsed values.
- */
-export class JsonLineSplitter {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-
-  push(chunk: Uint8Array | string): unknown[] {
-    this.buffer += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-    const out: unknown[] = [];
-    let nl: number;
-    while ((nl = this.buffer.indexOf('\n')) >= 0) {
-      const line = this.buffer.slice(0, nl).trim();
-      this.buffer = this.buffer.slice(nl + 1);
-      if (!line) continue;
-      try {
-        out.push(JSON.parse(line));
-      } catch {
-        // A malformed line from the engine is dropped, never fatal for the stream.
-      }
-    }
-    return out;
-  }
 }
 
 /** `since` for the events API from the last event's nanosecond time: "seconds.nanos". */

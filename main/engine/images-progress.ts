@@ -1,3 +1,4 @@
+import { JsonLineReader } from '../streams/lines';
 import type { ErrorCode, LayerProgress, PortholeError, TransferEvent } from '../../contract';
 
 /** One object of the engine's JSON progress stream (pull, push, build, load). */
@@ -11,33 +12,26 @@ export interface ProgressMessage {
   aux?: { ID?: string; Tag?: string; Digest?: string };
 }
 
-/** Splits a byte stream into JSON objects, one per line; a line may arrive in pieces. */
+/**
+ * The engine's JSON progress stream as messages, on the one line splitter. A line that is not
+ * JSON (a proxy's HTML error page, say) keeps its words as a status: they are all we have.
+ */
 export class JsonLines {
-  private partial = '';
+  private readonly reader: JsonLineReader;
 
-  push(chunk: string): ProgressMessage[] {
-    const text = this.partial + chunk;
-    const lines = text.split('\n');
-    this.partial = lines.pop() ?? '';
-    return lines.flatMap(parseLine);
+  constructor(onMessage: (m: ProgressMessage) => void) {
+    this.reader = new JsonLineReader(
+      (value) => value && typeof value === 'object' && onMessage(value as ProgressMessage),
+      (text) => onMessage({ status: text }),
+    );
   }
 
-  flush(): ProgressMessage[] {
-    const rest = this.partial;
-    this.partial = '';
-    return parseLine(rest);
+  push(chunk: Uint8Array | string): void {
+    this.reader.push(chunk);
   }
-}
 
-function parseLine(line: string): ProgressMessage[] {
-  const trimmed = line.trim();
-  if (!trimmed) return [];
-  try {
-    const value: unknown = JSON.parse(trimmed);
-    return value && typeof value === 'object' ? [value as ProgressMessage] : [];
-  } catch {
-    // Not JSON (a proxy's HTML error page, say): keep the words, they are all we have.
-    return [{ status: trimmed }];
+  flush(): void {
+    this.reader.flush();
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { defaultContainerName, type RunResult } from '../../contract';
+import type { AuthResolver } from '../credentials/resolve';
 import { mapPorts } from './containers';
 import { toPortholeError } from './errors';
 import { normalizeRef, pullQuietly } from './images-transfer';
@@ -12,20 +13,31 @@ export function loopbackBindings(
   return Object.fromEntries(exposed.map((p) => [p, [{ HostIp: '127.0.0.1', HostPort: '' }]]));
 }
 
-async function ensureImage(docker: Docker, ref: string): Promise<Docker.ImageInspectInfo> {
+async function ensureImage(
+  docker: Docker,
+  authFor: AuthResolver,
+  ref: string,
+  signal: AbortSignal,
+): Promise<Docker.ImageInspectInfo> {
   try {
     return await docker.getImage(ref).inspect();
   } catch (err) {
     if (toPortholeError(err).code !== 'NOT_FOUND') throw err;
   }
-  await pullQuietly(docker, ref);
+  await pullQuietly(docker, authFor, ref, signal);
   return docker.getImage(ref).inspect();
 }
 
 /** "Run now": pull if missing, create with the image's defaults, start. */
-export async function runImage(docker: Docker, ref: string, name?: string): Promise<RunResult> {
+export async function runImage(
+  docker: Docker,
+  authFor: AuthResolver,
+  input: { ref: string; name?: string | undefined },
+  signal: AbortSignal,
+): Promise<RunResult> {
+  const { ref, name } = input;
   const image = normalizeRef(ref);
-  const info = await ensureImage(docker, image);
+  const info = await ensureImage(docker, authFor, image, signal);
   const exposed = Object.keys(info.Config?.ExposedPorts ?? {});
   const container = await docker.createContainer({
     Image: image,

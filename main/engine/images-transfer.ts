@@ -1,11 +1,9 @@
 import type Docker from 'dockerode';
-import { parseReference, type PortholeError, type TransferEvent } from '../../contract';
-import { authFor } from './images-auth';
+import { parseReference, WINDOWS, type PortholeError, type TransferEvent } from '../../contract';
+import type { AuthResolver } from '../credentials/resolve';
+import { createSink, type Sink } from '../streams/sink';
 import { engineWords, JsonLines, ProgressState, registryError } from './images-progress';
-import { PortholeFailure, toPortholeError } from './errors';
-
-type Emit = (event: TransferEvent) => void;
-type End = (error?: PortholeError) => void;
+import { cancelledError, cutOffError, PortholeFailure, toPortholeError } from './errors';
 
 /** Progress snapshots at most this often: a fast pull sends hundreds of lines a second. */
 const EMIT_EVERY_MS = 100;
@@ -37,83 +35,99 @@ function follow(
   stream: NodeJS.ReadableStream,
   ref: string,
   verb: 'pull' | 'push',
-  emit: Emit,
-  end: End,
+  sink: Sink<TransferEvent>,
 ) {
-  const lines = new JsonLines();
   const state = new ProgressState();
+  const lines = new JsonLines((m) => state.apply(m));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     clearTimeout(timer);
     timer = undefined;
-    emit(state.snapshot());
+    sink.next(state.snapshot());
   };
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    lines.push(chunk).forEach((m) => state.apply(m));
+  stream.on('data', (chunk: Buffer) => {
+    lines.push(chunk);
     timer ??= setTimeout(flush, EMIT_EVERY_MS);
   });
   stream.on('end', () => {
-    lines.flush().forEach((m) => state.apply(m));
+    lines.flush();
     flush();
-    if (state.error) end(registryError(state.error, registryOf(ref), verb));
+    if (state.error) sink.end(registryError(state.error, registryOf(ref), verb));
     else {
-      emit({ kind: 'done', messages: state.messages });
-      end();
+      sink.next({ kind: 'done', messages: state.messages });
+      sink.end();
     }
   });
-  stream.on('error', (err) => {
+  const cut = (err?: unknown) => {
     clearTimeout(timer);
-    end(startError(err, ref, verb));
-  });
+    if ((err as { name?: string } | undefined)?.name === 'AbortError') return;
+    const error = cutOffError(err, verb);
+    sink.end(error.code === 'ENGINE_UNREACHABLE' ? error : startError(err, ref, verb));
+  };
+  let ended = false;
+  stream.on('end', () => (ended = true));
+  stream.on('error', cut);
+  // A response cut off mid-way may close without 'end' or 'error' (the engine was killed).
+  stream.on('close', () => ended || cut());
 }
 
-/** Pull with per-layer progress. Returns the unsubscribe: it aborts the engine request. */
-export function pullImage(docker: Docker, ref: string, emit: Emit, end: End): () => void {
-  const controller = new AbortController();
+/** Pull with per-layer progress. Closing the sink aborts the engine request. */
+export async function pullImage(
+  docker: Docker,
+  authFor: AuthResolver,
+  ref: string,
+  sink: Sink<TransferEvent>,
+): Promise<void> {
   const fromImage = normalizeRef(ref);
-  void (async () => {
-    try {
-      const auth = await authFor(fromImage);
-      const stream = (await docker.createImage(auth ?? {}, {
-        fromImage,
-        abortSignal: controller.signal,
-      })) as NodeJS.ReadableStream;
-      follow(stream, fromImage, 'pull', emit, end);
-    } catch (err) {
-      end(startError(err, fromImage, 'pull'));
-    }
-  })();
-  return () => controller.abort();
+  try {
+    const auth = await authFor(fromImage);
+    const stream = (await docker.createImage(auth ?? {}, {
+      fromImage,
+      abortSignal: sink.signal,
+    })) as NodeJS.ReadableStream;
+    follow(stream, fromImage, 'pull', sink);
+  } catch (err) {
+    sink.end(startError(err, fromImage, 'pull'));
+  }
 }
 
-export function pushImage(docker: Docker, ref: string, emit: Emit, end: End): () => void {
-  const controller = new AbortController();
+export async function pushImage(
+  docker: Docker,
+  authFor: AuthResolver,
+  ref: string,
+  sink: Sink<TransferEvent>,
+): Promise<void> {
   const name = normalizeRef(ref);
-  void (async () => {
-    try {
-      // The push endpoint insists on an X-Registry-Auth header, even an empty one.
-      const authconfig = (await authFor(name)) ?? {};
-      const stream = (await docker.getImage(name).push({
-        authconfig,
-        abortSignal: controller.signal,
-      })) as NodeJS.ReadableStream;
-      follow(stream, name, 'push', emit, end);
-    } catch (err) {
-      end(startError(err, name, 'push'));
-    }
-  })();
-  return () => controller.abort();
+  try {
+    // The push endpoint insists on an X-Registry-Auth header, even an empty one.
+    const authconfig = (await authFor(name)) ?? {};
+    const stream = (await docker.getImage(name).push({
+      authconfig,
+      abortSignal: sink.signal,
+    })) as NodeJS.ReadableStream;
+    follow(stream, name, 'push', sink);
+  } catch (err) {
+    sink.end(startError(err, name, 'push'));
+  }
 }
 
 /** A pull without progress (Run of a missing image): resolves when done, rejects on failure. */
-export function pullQuietly(docker: Docker, ref: string): Promise<void> {
+export function pullQuietly(
+  docker: Docker,
+  authFor: AuthResolver,
+  ref: string,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    pullImage(
-      docker,
-      ref,
-      () => undefined,
-      (error) => (error ? reject(new PortholeFailure(error)) : resolve()),
+    const { sink } = createSink<TransferEvent>(
+      {
+        event: () => undefined,
+        end: (error) => (error ? reject(new PortholeFailure(error)) : resolve()),
+        buffered: () => 0,
+      },
+      { flow: 'lossy', window: WINDOWS.events },
     );
+    signal?.addEventListener('abort', () => sink.end(cancelledError()), { once: true });
+    void pullImage(docker, authFor, ref, sink);
   });
 }

@@ -1,72 +1,123 @@
 /**
  * Pure pieces of the logs pipeline: the engine's multiplexed frames → lines → batches. Kept free
- * of dockerode so they are unit-tested byte by byte.
+ * of dockerode so they are unit-tested byte by byte. Every step is linear in the bytes read and
+ * holds at most one line's first MAX_LOG_LINE bytes, however long the line.
  */
 
-import { logTimeKey as timeKey } from '../../contract';
+import { MAX_LOG_LINE, logTimeKey as timeKey } from '../../contract';
+import { FrameDemuxer, type StreamKind } from '../streams/demux';
+import { LineSplitter } from '../streams/lines';
 
 export { timeKey };
+export type { StreamKind };
 
-export type StreamKind = 'stdout' | 'stderr';
+const EMPTY = Buffer.alloc(0);
+
+/** The longest timestamp (and its space) a line may start with; the contract's `ts` maximum. */
+const STAMP_MAX = 40;
+/** What the splitter keeps of a line: the shown text plus its timestamp. */
+const KEEP = MAX_LOG_LINE + STAMP_MAX;
+const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d) $/;
 
 /**
- * Splits the engine's multiplexed stream (8-byte header: type, 0, 0, 0, big-endian length) into
- * payloads. Hand-rolled rather than modem.demuxStream, which re-concatenates its whole buffer on
- * every chunk and cannot tell us when a frame boundary falls mid-chunk cheaply.
+ * One stream's (stdout's or stderr's) lines, as the engine stamps them: "TS text\n". The engine
+ * cuts a line longer than 16 KiB into several messages and stamps each one; demultiplexed, each
+ * message is one frame, so the stamp at the start of a frame that continues a line is the
+ * engine's, not the container's output, and is dropped. (A TTY stream has no frames to tell:
+ * there such a line keeps the engine's stamps every 16 KiB, as `docker logs -t` shows it.)
  */
-export class FrameDemuxer {
-  private pending: Buffer | undefined;
+class StreamLines {
+  private readonly splitter = new LineSplitter(KEEP);
+  /** The line under way has bytes: the last byte fed was not "\n". */
+  private open = false;
+  /** The first bytes of a frame that continues a line, until we know whether they are a stamp. */
+  private probe: Buffer | undefined;
 
-  constructor(private readonly onFrame: (kind: StreamKind, payload: Buffer) => void) {}
+  constructor(private readonly onLine: (line: string, fullLength: number) => void) {}
 
-  push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = undefined;
-    let off = 0;
-    while (buf.length - off >= 8) {
-      const type = buf[off]!;
-      const len = buf.readUInt32BE(off + 4);
-      if (buf.length - off - 8 < len) break;
-      const payload = buf.subarray(off + 8, off + 8 + len);
-      // 0 is stdin (never sent for logs); anything else unknown is treated as stdout.
-      this.onFrame(type === 2 ? 'stderr' : 'stdout', payload);
-      off += 8 + len;
+  push(piece: Buffer, frameStart: boolean): void {
+    if (frameStart) {
+      if (this.probe) this.settle(false);
+      if (this.open) this.probe = EMPTY;
     }
-    // Copied: the rest must not pin the whole chunk it came in.
-    if (off < buf.length) this.pending = Buffer.from(buf.subarray(off));
+    if (this.probe) {
+      const head = piece.subarray(0, STAMP_MAX - this.probe.length);
+      const sp = head.indexOf(32);
+      const take = sp < 0 ? head.length : sp + 1;
+      this.probe = Buffer.concat([this.probe, piece.subarray(0, take)]);
+      piece = piece.subarray(take);
+      if (sp < 0 && this.probe.length < STAMP_MAX) return; // the rest of it is in the next piece
+      this.settle(sp >= 0);
+    }
+    this.feed(piece);
+  }
+
+  end(): void {
+    if (this.probe) this.settle(false);
+    this.splitter.flush(this.onLine);
+    this.open = false;
+  }
+
+  private settle(complete: boolean): void {
+    const probe = this.probe!;
+    this.probe = undefined;
+    if (!complete || !STAMP.test(probe.toString('latin1'))) this.feed(probe);
+  }
+
+  private feed(bytes: Buffer): void {
+    if (!bytes.length) return;
+    this.splitter.push(bytes, this.onLine);
+    this.open = bytes[bytes.length - 1] !== 10;
   }
 }
 
-/** Bytes → complete lines, UTF-8 safe across chunk boundaries. "\r\n" (TTY) loses its "\r". */
-export class LineSplitter {
-  private rest = '';
-  private readonly decoder = new TextDecoder();
+/**
+ * Called per line: the engine's stamp, the text (at most MAX_LOG_LINE characters), its stream,
+ * its size in bytes as shown (what the batch costs), and when it was cut its full length in
+ * bytes (0 when whole).
+ */
+export type OnLogLine = (
+  ts: string,
+  text: string,
+  kind: StreamKind,
+  bytes: number,
+  cut: number,
+) => void;
 
-  push(chunk: Uint8Array, out: string[]): void {
-    const text = this.rest + this.decoder.decode(chunk, { stream: true });
-    let start = 0;
-    let nl: number;
-    while ((nl = text.indexOf('\n', start)) >= 0) {
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      out.push(text.slice(start, end));
-      start = nl + 1;
-    }
-    this.rest = text.slice(start);
-  }
+/** Feeds raw log bytes to per-stream line splitters: demultiplexed unless the container has a TTY. */
+export function lineReader(tty: boolean, onLine: OnLogLine) {
+  const lines = (kind: StreamKind) =>
+    new StreamLines((line, full) => {
+      const [ts, text] = splitTimestamp(line);
+      const content = ts ? full - ts.length - 1 : full;
+      if (full <= KEEP && text.length <= MAX_LOG_LINE) return onLine(ts, text, kind, content, 0);
+      const shown = text.length > MAX_LOG_LINE ? clip(text, MAX_LOG_LINE) : text;
+      onLine(ts, shown, kind, Math.min(content, KEEP), content);
+    });
+  const streams = { stdout: lines('stdout'), stderr: lines('stderr') };
+  const demux = tty
+    ? undefined
+    : new FrameDemuxer((kind, piece, start) => streams[kind].push(piece, start));
+  return {
+    push: (chunk: Buffer) => (demux ? demux.push(chunk) : streams.stdout.push(chunk, false)),
+    end: () => {
+      streams.stdout.end();
+      streams.stderr.end();
+    },
+  };
+}
 
-  /** What is left when the stream ends (a last line without a newline). */
-  flush(out: string[]): void {
-    const tail = this.rest + this.decoder.decode();
-    this.rest = '';
-    if (tail) out.push(tail.endsWith('\r') ? tail.slice(0, -1) : tail);
-  }
+/** The first `max` UTF-16 units of `s`, never half of a surrogate pair. */
+function clip(s: string, max: number): string {
+  const c = s.charCodeAt(max - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
 }
 
 /** "2024-01-31T12:00:00.123456789Z message" → [timestamp, message]. */
 export function splitTimestamp(line: string): [string, string] {
   const sp = line.indexOf(' ');
   // Lines are stamped by the engine; a line without a stamp keeps its text and gets "".
-  if (sp < 20 || line.charCodeAt(4) !== 45 /* - */) return ['', line];
+  if (sp < 20 || sp > STAMP_MAX || line.charCodeAt(4) !== 45 /* - */) return ['', line];
   return [line.slice(0, sp), line.slice(sp + 1)];
 }
 
@@ -81,13 +132,17 @@ export interface LineBatch {
   ts: string[];
   text: string[];
   err: number[];
+  /** [index, full length in bytes] of the lines that were cut; absent when none was. */
+  cut?: [number, number][];
+  /** What the batch costs in credit: its lines' bytes (and their stamps). */
   bytes: number;
 }
 
 /**
  * Collects lines and hands them on in batches: at most every `intervalMs`, or at once when
- * `maxLines` are waiting. One message per batch keeps a million-line log to a few hundred
- * messages instead of a million.
+ * `maxLines` or `maxBytes` are waiting. One message per batch keeps a million-line log to a few
+ * hundred messages instead of a million; the byte cap keeps one batch of long lines well inside
+ * a transport frame (its JSON is at most 6 bytes per character).
  */
 export class LineBatcher {
   private batch: LineBatch = LineBatcher.empty();
@@ -97,19 +152,22 @@ export class LineBatcher {
     private readonly flushTo: (batch: LineBatch) => void,
     private readonly intervalMs = 30,
     private readonly maxLines = 2000,
+    private readonly maxBytes = 256 * 1024,
   ) {}
 
   private static empty(): LineBatch {
     return { ts: [], text: [], err: [], bytes: 0 };
   }
 
-  add(ts: string, text: string, kind: StreamKind): void {
+  add(ts: string, text: string, kind: StreamKind, bytes = text.length, cut = 0): void {
     const b = this.batch;
-    if (kind === 'stderr') b.err.push(b.text.length);
+    const i = b.text.length;
+    if (kind === 'stderr') b.err.push(i);
+    if (cut) (b.cut ??= []).push([i, cut]);
     b.ts.push(ts);
     b.text.push(text);
-    b.bytes += ts.length + text.length + 2;
-    if (b.text.length >= this.maxLines) this.flush();
+    b.bytes += ts.length + bytes + 2;
+    if (i + 1 >= this.maxLines || b.bytes >= this.maxBytes) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 

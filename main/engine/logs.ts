@@ -1,21 +1,18 @@
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { EngineStreamEvent, LogDownloadEvent, LogEvent, PortholeError } from '../../contract';
+import type {
+  EngineStatus,
+  EngineStreamEvent,
+  LogDownloadEvent,
+  LogEvent,
+  PortholeError,
+} from '../../contract';
+import { pipeBytes } from '../streams/bytes';
+import { FrameDemuxer } from '../streams/demux';
+import type { Sink } from '../streams/sink';
 import type { EngineConnection } from './connection';
 import { toPortholeError } from './errors';
-import { sessions, FlowGate } from './flow';
-import {
-  FrameDemuxer,
-  LineBatcher,
-  LineSplitter,
-  sinceFromTimestamp,
-  splitTimestamp,
-  timeKey,
-  type StreamKind,
-} from './log-lines';
-
-export const LOG_HIGH_WATER = 1024 * 1024;
-export const LOG_LOW_WATER = 256 * 1024;
+import { LineBatcher, lineReader, sinceFromTimestamp, timeKey, type LineBatch } from './log-lines';
 
 interface LogQuery {
   follow: boolean;
@@ -28,7 +25,12 @@ interface LogQuery {
 }
 
 /** Opens the engine's log stream as a stream whatever `follow` is (dockerode buffers otherwise). */
-export function openLogStream(docker: Docker, id: string, q: LogQuery): Promise<Readable> {
+export function openLogStream(
+  docker: Docker,
+  id: string,
+  q: LogQuery,
+  signal: AbortSignal,
+): Promise<Readable> {
   const options: Record<string, unknown> = {
     follow: q.follow,
     stdout: q.stdout,
@@ -44,6 +46,7 @@ export function openLogStream(docker: Docker, id: string, q: LogQuery): Promise<
         path: `/containers/${encodeURIComponent(id)}/logs?`,
         method: 'GET',
         isStream: true,
+        abortSignal: signal,
         statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
         options,
       },
@@ -52,39 +55,23 @@ export function openLogStream(docker: Docker, id: string, q: LogQuery): Promise<
   });
 }
 
-/** Feeds raw log bytes to per-stream line splitters: demultiplexed unless the container has a TTY. */
-export function lineReader(tty: boolean, onLine: (line: string, kind: StreamKind) => void) {
-  const splitters = { stdout: new LineSplitter(), stderr: new LineSplitter() };
-  const lines: string[] = [];
-  const feed = (kind: StreamKind, bytes: Buffer) => {
-    splitters[kind].push(bytes, lines);
-    for (const l of lines) onLine(l, kind);
-    lines.length = 0;
-  };
-  const demux = tty ? undefined : new FrameDemuxer(feed);
-  return {
-    push: (chunk: Buffer) => (demux ? demux.push(chunk) : feed('stdout', chunk)),
-    end: () => {
-      for (const kind of ['stdout', 'stderr'] as const) {
-        splitters[kind].flush(lines);
-        for (const l of lines) onLine(l, kind);
-        lines.length = 0;
-      }
-    },
-  };
+function linesEvent(b: LineBatch): LogEvent {
+  const { ts, text, err, cut } = b;
+  return cut ? { kind: 'lines', ts, text, err, cut } : { kind: 'lines', ts, text, err };
 }
 
 /**
- * Follows a container's log: the tail, then new lines in batches, under flow control. When the
+ * Follows a container's log into the sink: the tail, then new lines in batches, each costing
+ * its bytes in credit — while the renderer is behind, the engine's stream is paused. When the
  * container stops the engine ends the stream; we wait for its next start (engine events) and
- * re-attach from the last timestamp seen, so a `docker restart` is one continuous view.
+ * re-attach from the last timestamp seen, so a `docker restart` is one continuous view. Returns
+ * the close: it destroys the engine stream and drops the engine-event listener.
  */
 export function followLogs(
   docker: Docker,
   engine: EngineConnection,
   input: Omit<LogQuery, 'timestamps'> & { id: string },
-  emit: (e: LogEvent) => void,
-  end: (error?: PortholeError) => void,
+  sink: Sink<LogEvent>,
 ): () => void {
   let stopped = false;
   let current: Readable | undefined;
@@ -92,44 +79,44 @@ export function followLogs(
   let tty = false;
   let lastTs = '';
   let lastKey = '';
-  const batcher = new LineBatcher((b) => {
-    gate.sent(b.bytes);
-    emit({ kind: 'lines', ...b });
-  });
-  // A wider window than a terminal's: log lines come in 2,000-line batches, and the renderer
-  // acknowledges per React commit, so a few batches must be in flight to keep the pipe full.
-  const gate = new FlowGate(
+  const batcher = new LineBatcher((b) => sink.next(linesEvent(b), b.bytes));
+  sink.onPause(
     () => current?.pause(),
     () => current?.resume(),
-    LOG_HIGH_WATER,
-    LOG_LOW_WATER,
   );
-  const session = sessions.open({ engineId: engine.config.id, gate });
 
   const finish = (error?: PortholeError) => {
     if (stopped) return;
+    batcher.flush();
     stop();
-    end(error);
+    sink.end(error);
   };
 
+  // One attachment at a time: a start event and a reconnect's reconcile can both ask for one,
+  // and two would show the same lines twice.
+  let attaching = false;
   const attach = async (since?: string) => {
-    const stream = await openLogStream(docker, containerId, {
-      ...input,
-      timestamps: true,
-      ...(since ? { since, tail: undefined } : {}),
-    });
+    if (attaching || current) return;
+    attaching = true;
+    let stream: Readable;
+    try {
+      stream = await openLogStream(
+        docker,
+        containerId,
+        { ...input, timestamps: true, ...(since ? { since, tail: undefined } : {}) },
+        sink.signal,
+      );
+    } finally {
+      attaching = false;
+    }
     if (stopped) return void stream.destroy();
     current = stream;
-    emit({ kind: 'state', state: 'attached' });
-    const reader = lineReader(tty, (line, kind) => {
-      const [ts, text] = splitTimestamp(line);
-      if (since && ts) {
-        // `since` is inclusive: skip what the previous attachment already showed.
-        const key = timeKey(ts);
-        if (key <= lastKey) return;
-      }
+    sink.next({ kind: 'state', state: 'attached' });
+    const reader = lineReader(tty, (ts, text, kind, bytes, cut) => {
+      // `since` is inclusive: skip what the previous attachment already showed.
+      if (since && ts && timeKey(ts) <= lastKey) return;
       if (ts) lastTs = ts;
-      batcher.add(ts, text, kind);
+      batcher.add(ts, text, kind, bytes, cut);
     });
     stream.on('data', (chunk: Buffer) => reader.push(chunk));
     const onEnd = () => {
@@ -145,31 +132,36 @@ export function followLogs(
     stream.on('end', onEnd);
     stream.on('close', onEnd);
     stream.on('error', onEnd);
-    if (gate.isPaused) stream.pause();
+    if (sink.paused) stream.pause();
   };
 
   // The stream ended because the container stopped: it may already be running again.
   const afterStop = async () => {
     try {
-      const info = await docker.getContainer(containerId).inspect();
+      const info = await docker.getContainer(containerId).inspect({ abortSignal: sink.signal });
       if (stopped || current) return;
       if (info.State.Running)
         return void (await attach(lastTs ? sinceFromTimestamp(lastTs) : undefined));
-      emit({ kind: 'state', state: 'stopped' });
+      sink.next({ kind: 'state', state: 'stopped' });
     } catch (err) {
       const e = toPortholeError(err);
       if (e.code === 'NOT_FOUND') {
-        emit({ kind: 'state', state: 'removed' });
+        sink.next({ kind: 'state', state: 'removed' });
         finish();
+      } else if (e.code === 'ENGINE_UNREACHABLE') {
+        // Said, not left hanging: the engine's reconnect (a reconcile event) picks it up again.
+        sink.next({ kind: 'state', state: 'unreachable' });
       }
     }
   };
 
   const onEngineEvent = (e: EngineStreamEvent) => {
+    // Back after the engine was lost: the container may be running again (restart policy).
+    if (!stopped && !current && e.kind === 'reconcile') return void afterStop();
     if (stopped || e.kind !== 'event' || e.type !== 'container' || e.id !== containerId) return;
     if (e.action === 'destroy') {
       batcher.flush();
-      emit({ kind: 'state', state: 'removed' });
+      sink.next({ kind: 'state', state: 'removed' });
       finish();
     } else if (e.action === 'start' && !current) {
       attach(lastTs ? sinceFromTimestamp(lastTs) : undefined).catch((err) =>
@@ -178,33 +170,36 @@ export function followLogs(
     }
   };
 
+  // The engine itself went away (the stream may have ended a moment before, "stopped").
+  const onEngineStatus = (s: EngineStatus) => {
+    if (!stopped && !current && s.state === 'disconnected') {
+      sink.next({ kind: 'state', state: 'unreachable' });
+    }
+  };
+
   const stop = () => {
+    if (stopped) return;
     stopped = true;
     batcher.dispose();
-    session.close();
     engine.off('event', onEngineEvent);
+    engine.off('status', onEngineStatus);
     current?.destroy();
     current = undefined;
   };
 
   void (async () => {
     try {
-      const info = await docker.getContainer(input.id).inspect();
+      const info = await docker.getContainer(input.id).inspect({ abortSignal: sink.signal });
       if (stopped) return;
       containerId = info.Id;
       tty = !!info.Config.Tty;
-      if (input.follow) engine.on('event', onEngineEvent);
-      emit({
-        kind: 'session',
-        sessionId: session.id,
-        name: info.Name.replace(/^\//, ''),
-        containerId,
-        tty,
-      });
-      await attach(input.since);
-      if (input.follow && !info.State.Running && !stopped) {
-        // Not running: the engine sends what there is and ends; we then wait for a start.
+      if (input.follow) {
+        engine.on('event', onEngineEvent);
+        engine.on('status', onEngineStatus);
       }
+      sink.next({ kind: 'session', name: info.Name.replace(/^\//, ''), containerId, tty });
+      // Not running: the engine sends what there is and ends; we then wait for a start.
+      await attach(input.since);
     } catch (err) {
       finish(toPortholeError(err));
     }
@@ -213,68 +208,63 @@ export function followLogs(
   return stop;
 }
 
+/** What a download sends per chunk at least (unless the log ends first). */
+const DOWNLOAD_CHUNK = 64 * 1024;
+
 /**
- * The whole log as text for a file, streamed from the engine (not the view's buffer) in chunks
- * under the same flow control, so a huge log never sits in main's memory at once.
+ * The engine's log bytes, demultiplexed unless TTY, in pieces of at least DOWNLOAD_CHUNK: the
+ * engine writes (and Node reads) one HTTP chunk per log line, and a message per line would cost
+ * far more than the line.
  */
-export function downloadLogs(
-  docker: Docker,
-  engineId: string,
-  input: { id: string; stdout: boolean; stderr: boolean; timestamps: boolean },
-  emit: (e: LogDownloadEvent) => void,
-  end: (error?: PortholeError) => void,
-): () => void {
-  let stopped = false;
-  let stream: Readable | undefined;
-  const gate = new FlowGate(
-    () => stream?.pause(),
-    () => stream?.resume(),
-    LOG_HIGH_WATER,
-    LOG_LOW_WATER,
-  );
-  const session = sessions.open({ engineId, gate });
-  const stop = () => {
-    stopped = true;
-    session.close();
-    stream?.destroy();
+function downloadBytes(tty: boolean): Transform {
+  let parts: Buffer[] = [];
+  let size = 0;
+  const demux = tty
+    ? undefined
+    : new FrameDemuxer((_kind, piece) => {
+        parts.push(piece);
+        size += piece.length;
+      });
+  const take = () => {
+    const out = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    parts = [];
+    size = 0;
+    return out;
   };
-  void (async () => {
-    try {
-      const info = await docker.getContainer(input.id).inspect();
-      const s = await openLogStream(docker, info.Id, { ...input, follow: false });
-      if (stopped) return void s.destroy();
-      stream = s;
-      emit({ kind: 'session', sessionId: session.id });
-      let chunk: string[] = [];
-      let size = 0;
-      const send = () => {
-        if (!chunk.length) return;
-        const data = chunk.join('');
-        chunk = [];
-        size = 0;
-        gate.sent(data.length);
-        emit({ kind: 'chunk', data, bytes: data.length });
-      };
-      const reader = lineReader(!!info.Config.Tty, (line) => {
-        chunk.push(line, '\n');
-        size += line.length + 1;
-        if (size >= 256 * 1024) send();
-      });
-      s.on('data', (c: Buffer) => reader.push(c));
-      s.on('end', () => {
-        reader.end();
-        send();
-        stop();
-        end();
-      });
-      s.on('error', (err) => {
-        stop();
-        end(toPortholeError(err));
-      });
-    } catch (err) {
-      stop();
-      end(toPortholeError(err));
-    }
-  })();
-  return stop;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      if (demux) demux.push(chunk);
+      else {
+        parts.push(chunk);
+        size += chunk.length;
+      }
+      done(null, size >= DOWNLOAD_CHUNK ? take() : undefined);
+    },
+    flush(done) {
+      done(null, size ? take() : undefined);
+    },
+  });
+}
+
+/**
+ * The whole log for a file, streamed from the engine (not the view's buffer) as binary chunks
+ * under the sink's flow control, so a huge log never sits in main's memory at once. The bytes
+ * are the engine's — what `docker logs [-t] > file` writes, long lines whole.
+ */
+export async function downloadLogs(
+  docker: Docker,
+  input: { id: string; stdout: boolean; stderr: boolean; timestamps: boolean },
+  sink: Sink<LogDownloadEvent>,
+): Promise<void> {
+  try {
+    const info = await docker.getContainer(input.id).inspect({ abortSignal: sink.signal });
+    const response = await openLogStream(docker, info.Id, { ...input, follow: false }, sink.signal);
+    const bytes = downloadBytes(!!info.Config.Tty);
+    // Destroying `bytes` (the sink closed) destroys the engine's response too.
+    pipeline(response, bytes, () => undefined);
+    await pipeBytes(bytes, sink);
+    sink.end();
+  } catch (err) {
+    sink.end(toPortholeError(err));
+  }
 }

@@ -1,6 +1,7 @@
 import type { containerCalls, containerStreams } from '../../contract';
-import { inspectContainer, topContainer } from '../engine/container-inspect';
+import { inspectContainer } from '../engine/container-inspect';
 import { checkRun, recreateContainer, runContainer } from '../engine/container-run';
+import { followProcesses } from '../engine/container-processes';
 import { streamStats } from '../engine/container-stats';
 import {
   killContainer,
@@ -25,7 +26,11 @@ export function containerHandlers({
   const isLocal = (engineId: string) =>
     ['unix', 'npipe'].includes(engines.get(engineId).config.endpoint.kind);
   return {
-    'containers.list': (i) => listContainers(docker(i.engineId)),
+    'containers.list': (i) =>
+      listContainers(docker(i.engineId), {
+        podman: engines.get(i.engineId).status.facts?.kind === 'podman',
+        ids: i.ids,
+      }),
     'containers.start': (i) => startContainer(docker(i.engineId), i.id),
     'containers.stop': (i) => stopContainer(docker(i.engineId), i.id),
     'containers.restart': (i) => restartContainer(docker(i.engineId), i.id),
@@ -35,7 +40,6 @@ export function containerHandlers({
     'containers.rename': (i) => renameContainer(docker(i.engineId), i.id, i.name),
     'containers.remove': (i) => removeContainer(docker(i.engineId), i.id, i),
     'containers.inspect': (i) => inspectContainer(docker(i.engineId), i.id),
-    'containers.top': (i) => topContainer(docker(i.engineId), i.id),
     'containers.checkRun': (i) =>
       checkRun(docker(i.engineId), i.spec, { replacing: i.replacing, local: isLocal(i.engineId) }),
     'containers.run': (i) => runContainer(docker(i.engineId), i.spec),
@@ -47,6 +51,9 @@ export function containerStreamHandlers({
   docker,
 }: HandlerContext): StreamHandlersFor<typeof containerStreams> {
   return {
-    'containers.stats': (i, emit) => streamStats(docker(i.engineId), i.ids, emit),
+    'containers.stats': (_ctx, i, sink) => ({
+      close: streamStats(docker(i.engineId), i.ids, (batch) => sink.next(batch)),
+    }),
+    'containers.processes': (_ctx, i, sink) => followProcesses(docker(i.engineId), i.id, sink),
   };
 }

@@ -1,4 +1,4 @@
-import type { imageCalls, imageStreams } from '../../contract';
+import type { imageCalls, imageStreams, layerStreams } from '../../contract';
 import {
   imageHistory,
   inspectImage,
@@ -9,7 +9,8 @@ import {
   searchImages,
   tagImage,
 } from '../engine/images';
-import { beginLoad, endLoad, loadChunk, saveImages } from '../engine/images-archive';
+import { exploreLayers } from '../engine/image-layers';
+import { loadImages, saveImages } from '../engine/images-archive';
 import { buildImage } from '../engine/images-build';
 import { runImage } from '../engine/images-run';
 import { pullImage, pushImage } from '../engine/images-transfer';
@@ -17,7 +18,7 @@ import type { HandlersFor, StreamHandlersFor } from '../router';
 import type { HandlerContext } from './context';
 
 /** One line per call: the contract's name → the engine module's function. */
-export function imageHandlers({ docker }: HandlerContext): HandlersFor<typeof imageCalls> {
+export function imageHandlers({ docker, authFor }: HandlerContext): HandlersFor<typeof imageCalls> {
   return {
     'images.list': (i) => listImages(docker(i.engineId)),
     'images.inspect': (i) => inspectImage(docker(i.engineId), i.id),
@@ -26,21 +27,21 @@ export function imageHandlers({ docker }: HandlerContext): HandlersFor<typeof im
     'images.remove': (i) => removeImage(docker(i.engineId), i.id, i.force),
     'images.prunePreview': (i) => prunePreview(docker(i.engineId), i.mode),
     'images.prune': (i) => pruneImages(docker(i.engineId), i.mode),
-    'images.run': (i) => runImage(docker(i.engineId), i.ref, i.name),
+    'images.run': (i, ctx) => runImage(docker(i.engineId), authFor, i, ctx.signal),
     'images.search': (i) => searchImages(docker(i.engineId), i.term),
-    'images.load.begin': async (i) => beginLoad(docker(i.engineId), i.engineId),
-    'images.load.chunk': (i) => loadChunk(i.engineId, i.uploadId, i.data),
-    'images.load.end': (i) => endLoad(i.engineId, i.uploadId, !!i.cancel),
   };
 }
 
 export function imageStreamHandlers({
   docker,
-}: HandlerContext): StreamHandlersFor<typeof imageStreams> {
+  authFor,
+}: HandlerContext): StreamHandlersFor<typeof imageStreams & typeof layerStreams> {
   return {
-    'images.pull': (i, emit, end) => pullImage(docker(i.engineId), i.ref, emit, end),
-    'images.push': (i, emit, end) => pushImage(docker(i.engineId), i.ref, emit, end),
-    'images.build': (i, emit, end) => buildImage(docker(i.engineId), i, emit, end),
-    'images.save': (i, emit, end) => saveImages(docker(i.engineId), i.ids, emit, end),
+    'images.pull': (_ctx, i, sink) => void pullImage(docker(i.engineId), authFor, i.ref, sink),
+    'images.push': (_ctx, i, sink) => void pushImage(docker(i.engineId), authFor, i.ref, sink),
+    'images.build': (_ctx, i, sink) => buildImage(docker(i.engineId), i, sink),
+    'images.save': (_ctx, i, sink) => saveImages(docker(i.engineId), i.ids, sink),
+    'images.load': (_ctx, i, sink) => loadImages(docker(i.engineId), sink),
+    'images.layers': (_ctx, i, sink) => exploreLayers(docker(i.engineId), i.id, sink),
   };
 }

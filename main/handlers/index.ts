@@ -1,41 +1,49 @@
-import type { EngineManager } from '../engine/manager';
 import type { CallHandlers, StreamHandlers } from '../router';
+import type { HandlerContext } from './context';
+import { composeHandlers, composeStreamHandlers } from './compose';
 import { containerHandlers, containerStreamHandlers } from './containers';
-import { createContext } from './context';
-import { engineHandlers, engineStreamHandlers } from './engines';
-import { networkHandlers, networkStreamHandlers } from './networks';
-import { volumeHandlers, volumeStreamHandlers } from './volumes';
-import { execHandlers, execStreamHandlers } from './exec';
+import { engineHandlers, engineStreamHandlers, systemHandlers } from './engines';
+import { downloadHandlers } from './downloads';
+import { execStreamHandlers } from './exec';
+import { fileHandlers, fileStreamHandlers } from './files';
 import { imageHandlers, imageStreamHandlers } from './images';
-import { registryHandlers, registryStreamHandlers } from './registries';
-import { logHandlers, logStreamHandlers } from './logs';
+import { logStreamHandlers } from './logs';
+import { networkHandlers } from './networks';
+import { registryHandlers } from './registries';
+import { settingsHandlers } from './settings';
+import { swarmHandlers, swarmStreamHandlers } from './swarm';
+import { volumeHandlers, volumeStreamHandlers } from './volumes';
 
 /** Every resource's handlers, merged. TypeScript checks that each contract name has one. */
-export function createHandlers(engines: EngineManager): {
+export function createHandlers(ctx: HandlerContext): {
   calls: CallHandlers;
   streams: StreamHandlers;
 } {
-  const ctx = createContext(engines);
   return {
     calls: {
       ...engineHandlers(ctx),
+      ...systemHandlers(ctx),
       ...containerHandlers(ctx),
       ...volumeHandlers(ctx),
       ...networkHandlers(ctx),
-      ...logHandlers(ctx),
-      ...execHandlers(ctx),
       ...imageHandlers(ctx),
       ...registryHandlers(ctx),
+      ...settingsHandlers(ctx),
+      ...composeHandlers(ctx),
+      ...fileHandlers(ctx),
+      ...swarmHandlers(ctx),
+      ...downloadHandlers(ctx),
     },
     streams: {
       ...engineStreamHandlers(ctx),
       ...containerStreamHandlers(ctx),
       ...volumeStreamHandlers(ctx),
-      ...networkStreamHandlers(ctx),
       ...logStreamHandlers(ctx),
       ...execStreamHandlers(ctx),
       ...imageStreamHandlers(ctx),
-      ...registryStreamHandlers(ctx),
+      ...composeStreamHandlers(ctx),
+      ...fileStreamHandlers(ctx),
+      ...swarmStreamHandlers(ctx),
     },
   };
 }

@@ -1,22 +1,16 @@
-import type { logCalls, logStreams } from '../../contract';
-import { ackSession } from '../engine/exec';
+import type { logStreams } from '../../contract';
 import { downloadLogs, followLogs } from '../engine/logs';
-import type { HandlersFor, StreamHandlersFor } from '../router';
+import type { StreamHandlersFor } from '../router';
 import type { HandlerContext } from './context';
-
-export function logHandlers(_ctx: HandlerContext): HandlersFor<typeof logCalls> {
-  return {
-    'logs.ack': async (i) => ackSession(i.engineId, i.sessionId, i.bytes),
-  };
-}
 
 export function logStreamHandlers({
   docker,
   engines,
 }: HandlerContext): StreamHandlersFor<typeof logStreams> {
   return {
-    'logs.follow': (i, emit, end) =>
-      followLogs(docker(i.engineId), engines.get(i.engineId), i, emit, end),
-    'logs.download': (i, emit, end) => downloadLogs(docker(i.engineId), i.engineId, i, emit, end),
+    'logs.follow': (_ctx, i, sink) => ({
+      close: followLogs(docker(i.engineId), engines.get(i.engineId), i, sink),
+    }),
+    'logs.download': (_ctx, i, sink) => void downloadLogs(docker(i.engineId), i, sink),
   };
 }

@@ -1,4 +1,4 @@
-import type { networkCalls, networkStreams } from '../../contract';
+import type { networkCalls } from '../../contract';
 import {
   connectNetwork,
   createNetwork,
@@ -10,7 +10,7 @@ import {
   pruneNetworks,
   removeNetwork,
 } from '../engine/networks';
-import type { HandlersFor, StreamHandlersFor } from '../router';
+import type { HandlersFor } from '../router';
 import type { HandlerContext } from './context';
 
 /** One line per call: the contract's name → the engine module's function. */
@@ -26,10 +26,4 @@ export function networkHandlers({ docker }: HandlerContext): HandlersFor<typeof 
     'networks.prunePreview': (i) => networkPrunePreview(docker(i.engineId)),
     'networks.prune': (i) => pruneNetworks(docker(i.engineId)),
   };
-}
-
-export function networkStreamHandlers(
-  _ctx: HandlerContext,
-): StreamHandlersFor<typeof networkStreams> {
-  return {};
 }

@@ -1,19 +1,17 @@
-import type { registryCalls, registryStreams } from '../../contract';
+import type { registryCalls } from '../../contract';
 import { listLogins, login, logout } from '../credentials/logins';
-import type { HandlersFor, StreamHandlersFor } from '../router';
+import type { HandlersFor } from '../router';
 import type { HandlerContext } from './context';
 
 /** One line per call: the contract's name → the credentials module's function. */
-export function registryHandlers({ docker }: HandlerContext): HandlersFor<typeof registryCalls> {
+export function registryHandlers({
+  docker,
+  store,
+  log,
+}: HandlerContext): HandlersFor<typeof registryCalls> {
   return {
-    'registries.list': () => listLogins(),
-    'registries.login': (i) => login(docker(i.engineId), i),
-    'registries.logout': (i) => logout(i.registry, i.removeConfigEntry),
+    'registries.list': () => listLogins(store),
+    'registries.login': (i) => login(store, log, docker(i.engineId), i),
+    'registries.logout': (i) => logout(store, log, i.registry, i.removeConfigEntry),
   };
-}
-
-export function registryStreamHandlers(
-  _ctx: HandlerContext,
-): StreamHandlersFor<typeof registryStreams> {
-  return {};
 }

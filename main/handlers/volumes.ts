@@ -8,12 +8,15 @@ import {
   volumePrunePreview,
   volumeSizes,
 } from '../engine/volumes';
-import { browseVolume, downloadVolumeFile } from '../engine/volumes-files';
+import { browseVolume, downloadVolumeFile, rememberedHelper } from '../engine/volumes-files';
 import type { HandlersFor, StreamHandlersFor } from '../router';
 import type { HandlerContext } from './context';
 
 /** One line per call: the contract's name → the engine module's function. */
-export function volumeHandlers({ docker }: HandlerContext): HandlersFor<typeof volumeCalls> {
+export function volumeHandlers({
+  docker,
+  volumeHelpers,
+}: HandlerContext): HandlersFor<typeof volumeCalls> {
   return {
     'volumes.list': (i) => listVolumes(docker(i.engineId)),
     'volumes.sizes': (i) => volumeSizes(docker(i.engineId)),
@@ -21,16 +24,18 @@ export function volumeHandlers({ docker }: HandlerContext): HandlersFor<typeof v
     'volumes.remove': (i) => removeVolume(docker(i.engineId), i.name),
     'volumes.prunePreview': (i) => volumePrunePreview(docker(i.engineId)),
     'volumes.prune': (i) => pruneVolumes(docker(i.engineId)),
-    'volumes.browse': (i) => browseVolume(docker(i.engineId), i.name, i.path),
+    'volumes.browse': (i) => browseVolume(docker(i.engineId), volumeHelpers, i),
+    'volumes.helper': (i) => rememberedHelper(docker(i.engineId), volumeHelpers, i.engineId),
     'volumes.run': (i) => runWithVolume(docker(i.engineId), i),
   };
 }
 
 export function volumeStreamHandlers({
   docker,
+  volumeHelpers,
 }: HandlerContext): StreamHandlersFor<typeof volumeStreams> {
   return {
-    'volumes.download': (i, emit, end) =>
-      downloadVolumeFile(docker(i.engineId), i.name, i.path, emit, end),
+    'volumes.download': (_ctx, i, sink) =>
+      downloadVolumeFile(docker(i.engineId), volumeHelpers, i, sink),
   };
 }

@@ -1,7 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const SESSION_COOKIE = 'porthole_session';
-
 /** 256-bit random secret, URL-safe. */
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
@@ -48,7 +46,8 @@ export function contentSecurityPolicy(port: number): string {
     "script-src 'self'",
     // xterm and React set element styles; inline scripts are never allowed.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    // blob: for the Files tab's inline image previews (object URLs the page made itself).
+    "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "object-src 'none'",

@@ -1,4 +1,7 @@
+import { Suspense } from 'react';
+import { ScreenBoundary } from './components/ScreenBoundary';
 import { EngineStatusBar } from './engine/EngineStatusBar';
+import { AppKeys } from './features/palette/AppKeys';
 import { ComingSoon } from './features/placeholder/ComingSoon';
 import { SCREENS } from './screens';
 import { useHashRoute } from './useHashRoute';
@@ -8,7 +11,15 @@ export function App() {
   const screen = SCREENS.find((s) => s.path === path);
   const Screen = screen?.Screen;
   // Log and shell windows fill their own window: no navigation around them.
-  if (screen?.standalone && Screen) return <Screen params={params} />;
+  if (screen?.standalone && Screen) {
+    return (
+      <ScreenBoundary key={path}>
+        <Suspense fallback={<Loading />}>
+          <Screen params={params} />
+        </Suspense>
+      </ScreenBoundary>
+    );
+  }
   return (
     <div className="app">
       <header className="topbar">
@@ -28,7 +39,26 @@ export function App() {
           ))}
         </ul>
       </nav>
-      {Screen ? <Screen params={params} /> : <ComingSoon title={screen?.label ?? 'Not found'} />}
+      {Screen ? (
+        <ScreenBoundary key={path}>
+          <Suspense fallback={<Loading />}>
+            <Screen params={params} />
+          </Suspense>
+        </ScreenBoundary>
+      ) : (
+        <ComingSoon title={screen?.label ?? 'Not found'} />
+      )}
+      <AppKeys />
     </div>
+  );
+}
+
+/** While a screen's chunk loads (a moment, from the app's own files). Not a `status`: the
+ * engine's connection line is the page's one status. */
+function Loading() {
+  return (
+    <main className="screen" aria-busy="true">
+      <p className="small">Loading…</p>
+    </main>
   );
 }

@@ -5,6 +5,8 @@ import { App } from './App';
 import { ToastProvider } from './components/Toasts';
 import { EngineProvider } from './engine/EngineContext';
 import { containerQueries } from './features/containers/queries';
+import { applyRememberedTheme, ThemeFromSettings } from './features/settings/Theme';
+import { ensureStyles } from './ensureStyles';
 import './styles.css';
 
 // Server state is kept fresh by the engine's events stream, not by timers or focus refetches.
@@ -17,13 +19,17 @@ const queryClient = new QueryClient({
 // Start the first screen's request before React's first render: the engine list would only
 // tell us the engine id we remember from last time anyway.
 const lastEngine = localStorage.getItem('porthole.engine');
-if (lastEngine && /^#\/(containers|dashboard)?$|^$/.test(location.hash)) {
+if (lastEngine && lastEngine !== 'all' && /^#\/(containers|dashboard)?$|^$/.test(location.hash)) {
   void queryClient.prefetchQuery(containerQueries.list(lastEngine));
 }
+
+ensureStyles();
+applyRememberedTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
+      <ThemeFromSettings />
       <ToastProvider>
         <EngineProvider>
           <App />

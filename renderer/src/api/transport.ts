@@ -1,15 +1,24 @@
-import type { PortMessage, Result } from '../../../contract';
+import type { PortClientFrame, PortFrame } from '../../../contract';
 
-/** What both transports offer: the preload bridge in Electron, a WebSocket in web mode. */
+/** One call or stream's channel: frames out (cancel, control, acks, unsub) and a way to close. */
+export interface PortHandle {
+  post(frame: PortClientFrame): void;
+  close(): void;
+}
+
+/**
+ * What both transports offer: the preload bridge in Electron (a MessagePort per call or stream)
+ * and web mode's WebSocket (frames tagged with an id). Frames are the contract's PortFrames.
+ */
 export interface Transport {
-  call(name: string, input: unknown): Promise<Result<unknown>>;
-  /** `resumable`: re-subscribe after a transport reconnect (only for streams without effects). */
+  call(name: string, input: unknown): { result: Promise<unknown>; cancel(): void };
+  /** `resumable`: re-open after a transport reconnect (only for streams without effects). */
   subscribe(
     name: string,
     input: unknown,
-    onMessage: (msg: PortMessage) => void,
+    onFrame: (frame: PortFrame) => void,
     resumable?: boolean,
-  ): () => void;
+  ): PortHandle;
 }
 
 declare global {

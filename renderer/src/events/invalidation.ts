@@ -1,84 +1,50 @@
 import type { EngineStreamEvent } from '../../../contract';
+import { composeEventKeys } from '../features/compose/events';
+import { containerEventKeys } from '../features/containers/events';
+import { imageEventKeys } from '../features/images/events';
+import { networkEventKeys } from '../features/networks/events';
+import { swarmEventKeys } from '../features/swarm/events';
+import { volumeEventKeys } from '../features/volumes/events';
+import type { EventKeys, QueryKey } from './event-keys';
 
-export type QueryKey = readonly unknown[];
-
-/** The resource roots every feature's key factory starts with: [resource, engineId, ...]. */
-export const RESOURCE_ROOTS = ['containers', 'images', 'volumes', 'networks'] as const;
-
-// Container actions that change what a list or detail shows. exec_*, attach, resize, top and
-// archive reads change nothing visible, and on a busy engine they are most of the traffic.
-const CONTAINER_VISIBLE = new Set([
-  'create',
-  'start',
-  'restart',
-  'stop',
-  'die',
-  'kill',
-  'pause',
-  'unpause',
-  'destroy',
-  'rename',
-  'update',
-  'health_status',
-  'oom',
-]);
-const IMAGE_VISIBLE = new Set(['pull', 'tag', 'untag', 'delete', 'import', 'load', 'prune']);
+export type { QueryKey } from './event-keys';
 
 /**
- * Maps a batch of engine events to the smallest set of query keys to invalidate. Pure, so the
+ * Every feature whose queries engine events make stale. Registries and the engine list are
+ * absent on purpose: logins are not per engine and have no engine event, and the engine list
+ * follows the engines.status stream.
+ */
+export const FEATURE_EVENT_KEYS: readonly EventKeys[] = [
+  containerEventKeys,
+  imageEventKeys,
+  volumeEventKeys,
+  networkEventKeys,
+  composeEventKeys,
+  swarmEventKeys,
+];
+
+const isPrefix = (short: QueryKey, long: QueryKey) =>
+  short.length < long.length && short.every((part, i) => part === long[i]);
+
+/**
+ * Maps a batch of engine events to the smallest set of query keys to invalidate: asks each
+ * feature, then deduplicates and drops keys that another key already covers. Pure, so the
  * mapping is unit-tested; the hook around it only coalesces and calls invalidateQueries.
  */
-export function invalidationsFor(engineId: string, events: EngineStreamEvent[]): QueryKey[] {
+export function invalidationsFor(
+  engineId: string,
+  events: EngineStreamEvent[],
+  features: readonly EventKeys[] = FEATURE_EVENT_KEYS,
+): QueryKey[] {
   const keys = new Map<string, QueryKey>();
-  const add = (key: QueryKey) => keys.set(JSON.stringify(key), key);
-  const root = (resource: string) => add([resource, engineId]);
-
   for (const event of events) {
-    if (event.kind === 'reconcile') {
-      RESOURCE_ROOTS.forEach(root);
-      continue;
-    }
-    switch (event.type) {
-      case 'container':
-        if (!CONTAINER_VISIBLE.has(event.action)) break;
-        add(['containers', engineId, 'list']);
-        add(['containers', engineId, 'detail', event.id]);
-        // A container appearing or going changes "in use" counts of images and volumes.
-        if (event.action === 'create' || event.action === 'destroy') {
-          root('images');
-          root('volumes');
-          // …and the attached-container counts of networks (stopped members send no event).
-          root('networks');
-        }
-        break;
-      case 'image':
-        if (IMAGE_VISIBLE.has(event.action)) root('images');
-        break;
-      case 'volume':
-        root('volumes');
-        break;
-      case 'network':
-        root('networks');
-        if (event.action === 'connect' || event.action === 'disconnect') {
-          add(['containers', engineId, 'list']);
-        }
-        break;
-      case 'daemon':
-        RESOURCE_ROOTS.forEach(root);
-        break;
-      default:
-        break;
+    for (const keysOf of features) {
+      for (const key of keysOf(engineId, event)) keys.set(JSON.stringify(key), key);
     }
   }
-  // A root key already covers its sub-keys: drop the redundant ones.
+  // A root key already covers its sub-keys (react-query matches by prefix).
   const all = [...keys.values()];
-  return all.filter(
-    (k) =>
-      !all.some(
-        (other) =>
-          other !== k && other.length < k.length && other.every((part, i) => part === k[i]),
-      ),
-  );
+  return all.filter((k) => !all.some((other) => isPrefix(other, k)));
 }
 
 /**

@@ -3,26 +3,36 @@ import { useEffect } from 'react';
 import type { EngineStreamEvent } from '../../../contract';
 import { subscribe } from '../api/client';
 import { RECONNECTED_EVENT } from '../api/web-transport';
+import { createListPatcher } from '../features/containers/listPatch';
 import { Coalescer, invalidationsFor } from './invalidation';
 
-/** The event hub: one events subscription per engine, turned into targeted invalidations. */
+/** Features that keep a cached list current by patching rows instead of refetching it. */
+const FEATURE_PATCHERS = [createListPatcher] as const;
+
+/**
+ * The event hub: one events subscription per engine, turned into targeted invalidations. It
+ * only coalesces and dispatches; which keys an event makes stale is each feature's business.
+ */
 export function useEngineEvents(engineId: string | undefined) {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (!engineId) return;
+    const patchers = FEATURE_PATCHERS.map((create) => create(queryClient, engineId));
     const coalescer = new Coalescer<EngineStreamEvent>((batch) => {
       for (const queryKey of invalidationsFor(engineId, batch)) {
         void queryClient.invalidateQueries({ queryKey });
       }
+      for (const p of patchers) p.onEvents(batch);
     });
-    const unsubscribe = subscribe('engine.events', { engineId }, (e) => coalescer.push(e));
+    const stream = subscribe('engine.events', { engineId }, (e) => coalescer.push(e));
     // Events sent while the web-mode socket was down are lost: refetch everything once.
     const onReconnect = () => coalescer.push({ kind: 'reconcile' });
     window.addEventListener(RECONNECTED_EVENT, onReconnect);
     return () => {
-      unsubscribe();
+      stream.close();
       window.removeEventListener(RECONNECTED_EVENT, onReconnect);
       coalescer.dispose();
+      patchers.forEach((p) => p.dispose());
     };
   }, [engineId, queryClient]);
 }

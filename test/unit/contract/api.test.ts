@@ -39,6 +39,15 @@ describe('calls', () => {
     expect(start.safeParse({ id: 'abc' }).success).toBe(false);
   });
 
+  it('containers.list takes at most 50 hex ids, for one event batch', () => {
+    const list = calls['containers.list'].input;
+    const id = 'a'.repeat(64);
+    expect(list.safeParse({ engineId: 'local', ids: [id] }).success).toBe(true);
+    expect(list.safeParse({ engineId: 'local', ids: [] }).success).toBe(false);
+    expect(list.safeParse({ engineId: 'local', ids: ['web-1'] }).success).toBe(false);
+    expect(list.safeParse({ engineId: 'local', ids: Array(51).fill(id) }).success).toBe(false);
+  });
+
   it('strict objects reject unknown keys', () => {
     expect(calls['engines.list'].input.safeParse({}).success).toBe(true);
     expect(calls['engines.list'].input.safeParse({ x: 1 }).success).toBe(false);

@@ -1,24 +1,32 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ContainerSummary } from '../../../../contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
+import { useSettings } from '../settings/queries';
 import { isRunning } from './format';
 import { containerKeys } from './queries';
 import { pastTense, runBulk, type BulkOutcome, type BulkVerb } from './bulk';
 
 interface Props {
-  engineId: string;
   verb: BulkVerb;
-  containers: ContainerSummary[];
+  /** With their engine: in All engines one selection may span several. */
+  containers: (ContainerSummary & { engineId: string })[];
   /** Set for a compose project's actions: "Stop project shop?" */
   project?: string;
   onClose(): void;
 }
 
-/** One confirmation for many containers, then one line of result per container. */
-export function BulkDialog({ engineId, verb, containers, project, onClose }: Props) {
+/**
+ * One confirmation for many containers (the shared ConfirmDialog), then its progress and one
+ * line of result per container. With "Confirm before removing" off a Remove runs at once and
+ * removes running containers too, as a single Remove does; anonymous volumes stay.
+ */
+export function BulkDialog({ verb, containers, project, onClose }: Props) {
   const queryClient = useQueryClient();
-  const [force, setForce] = useState(false);
+  const [forceTicked, setForce] = useState(false);
+  const { confirmRemove, loaded } = useSettings();
+  const force = forceTicked || (loaded && !confirmRemove);
   const [removeVolumes, setRemoveVolumes] = useState(false);
   const [progress, setProgress] = useState<number | undefined>();
   const [outcomes, setOutcomes] = useState<BulkOutcome[] | undefined>();
@@ -27,69 +35,69 @@ export function BulkDialog({ engineId, verb, containers, project, onClose }: Pro
   const running = containers.filter(isRunning).length;
   const failed = outcomes?.filter((o) => !o.ok).length ?? 0;
 
-  const go = async () => {
+  // Stable: ConfirmDialog confirms a Remove by itself from an effect that depends on it.
+  const go = useCallback(async () => {
     setProgress(0);
-    const result = await runBulk(engineId, verb, containers, { force, removeVolumes }, setProgress);
+    const result = await runBulk(verb, containers, { force, removeVolumes }, setProgress);
     setOutcomes(result);
     setProgress(undefined);
-    void queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) });
-  };
+    for (const engineId of new Set(containers.map((c) => c.engineId))) {
+      void queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) });
+    }
+  }, [verb, containers, force, removeVolumes, queryClient]);
+  const confirm = useCallback(() => void go(), [go]);
+
+  if (progress === undefined && !outcomes) {
+    return (
+      <ConfirmDialog
+        verb={verb}
+        name={what}
+        harmless={verb !== 'Remove'}
+        onConfirm={confirm}
+        onCancel={onClose}
+      >
+        <p>
+          {verb} {n === 1 ? 'this container' : `these ${n} containers`}:
+        </p>
+        <ul className="name-list">
+          {containers.map((c) => (
+            <li key={`${c.engineId}/${c.id}`}>
+              <strong>{c.name}</strong> <span className="small">({c.state})</span>
+            </li>
+          ))}
+        </ul>
+        {verb === 'Remove' && (
+          <>
+            <p>They and every change made inside them will be deleted. This cannot be undone.</p>
+            {running > 0 && (
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={forceTicked}
+                  onChange={(e) => setForce(e.target.checked)}
+                />
+                Force: stop and remove the {running} running one{running === 1 ? '' : 's'} too
+                (otherwise the engine refuses them)
+              </label>
+            )}
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={removeVolumes}
+                onChange={(e) => setRemoveVolumes(e.target.checked)}
+              />
+              Also remove their anonymous volumes (their data is lost)
+            </label>
+          </>
+        )}
+      </ConfirmDialog>
+    );
+  }
 
   return (
     <Dialog title={`${verb} ${what}?`} onCancel={onClose}>
       {!outcomes ? (
-        <>
-          <p>
-            {verb} {n === 1 ? 'this container' : `these ${n} containers`}:
-          </p>
-          <ul className="name-list">
-            {containers.map((c) => (
-              <li key={c.id}>
-                <strong>{c.name}</strong> <span className="small">({c.state})</span>
-              </li>
-            ))}
-          </ul>
-          {verb === 'Remove' && (
-            <>
-              <p>They and every change made inside them will be deleted. This cannot be undone.</p>
-              {running > 0 && (
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={force}
-                    onChange={(e) => setForce(e.target.checked)}
-                  />
-                  Force: stop and remove the {running} running one{running === 1 ? '' : 's'} too
-                  (otherwise the engine refuses them)
-                </label>
-              )}
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={removeVolumes}
-                  onChange={(e) => setRemoveVolumes(e.target.checked)}
-                />
-                Also remove their anonymous volumes (their data is lost)
-              </label>
-            </>
-          )}
-          {progress !== undefined && (
-            <progress aria-label={`${verb} ${what}`} max={n} value={progress} />
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose} disabled={progress !== undefined}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className={verb === 'Remove' ? 'danger' : 'primary'}
-              disabled={progress !== undefined}
-              onClick={() => void go()}
-            >
-              {verb}
-            </button>
-          </div>
-        </>
+        <progress aria-label={`${verb} ${what}`} max={n} value={progress} />
       ) : (
         <>
           <p aria-live="polite">

@@ -2,22 +2,30 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { CopyText } from './CopyText';
+import { maskInspect, maskSpec, secretNames } from './detail-format';
 import { composeService, dockerRunCommand } from './export';
 import { OverviewPanel } from './OverviewPanel';
+import { FilesPanel } from '../files/FilesPanel';
 import { LogPanel } from '../logs/LogsScreen';
 import { ProcessesPanel } from './ProcessesPanel';
 import { containerQueries } from './queries';
 import { RunDialog } from './RunDialog';
 import { StatsPanel } from './StatsPanel';
 
-const TABS = ['Overview', 'Logs', 'Stats', 'Processes', 'Export', 'Raw JSON'] as const;
+const TABS = ['Overview', 'Logs', 'Stats', 'Processes', 'Files', 'Export', 'Raw JSON'] as const;
 type Tab = (typeof TABS)[number];
+// ids hold no spaces ("Raw JSON"): an id reference with one is not a valid IDREF.
+const slug = (t: Tab) => t.toLowerCase().replace(/\s+/g, '-');
+const tabId = (t: Tab) => `tab-${slug(t)}`;
+const panelId = (t: Tab) => `panel-${slug(t)}`;
 
 /** #/containers/ENGINE/ID: one container, kept fresh by its engine events. */
 export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: string }) {
   const detail = useQuery(containerQueries.detail(engineId, id));
   const [tab, setTab] = useState<Tab>('Overview');
   const [recreating, setRecreating] = useState(false);
+  // One switch for Export and Raw JSON: what is hidden in Overview is hidden there too.
+  const [revealed, setRevealed] = useState(false);
   const d = detail.data;
   const back = (
     <a href="#/containers" className="back">
@@ -43,6 +51,19 @@ export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: 
     );
   }
   const running = d.state.running && !d.state.paused;
+  const secrets = secretNames(d.spec);
+  const hidden = secrets.length > 0 && !revealed;
+  const spec = hidden ? maskSpec(d.spec) : d.spec;
+  const secretsNote = secrets.length > 0 && (
+    <p className="secrets-note">
+      {hidden
+        ? `The values of ${secrets.join(', ')} look secret and are hidden (copies too).`
+        : `The values of ${secrets.join(', ')} are shown.`}{' '}
+      <button type="button" aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
+        {revealed ? 'Hide secrets' : 'Reveal secrets'}
+      </button>
+    </p>
+  );
   return (
     <main className="screen" aria-labelledby="detail-heading">
       {back}
@@ -62,16 +83,16 @@ export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: 
             key={t}
             type="button"
             role="tab"
-            id={`tab-${t}`}
+            id={tabId(t)}
             aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
+            aria-controls={panelId(t)}
             onClick={() => setTab(t)}
           >
             {t}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} className="tab-panel">
         {tab === 'Overview' && <OverviewPanel d={d} />}
         {tab === 'Logs' && <LogPanel engineId={engineId} ids={[d.id]} inline />}
         {tab === 'Stats' &&
@@ -86,32 +107,40 @@ export function ContainerDetailScreen({ engineId, id }: { engineId: string; id: 
           ) : (
             <p className="empty">{d.name} is not running: no processes.</p>
           ))}
+        {tab === 'Files' && (
+          <FilesPanel key={d.id} engineId={engineId} id={d.id} name={d.name} running={running} />
+        )}
         {tab === 'Export' && (
           <>
+            {secretsNote}
             <CopyText
               label="docker run command"
               button="Copy docker run command"
-              text={dockerRunCommand(d.spec)}
+              text={dockerRunCommand(spec)}
             />
             <CopyText
               label="Compose service"
               button="Copy compose service"
-              text={composeService(d.spec)}
+              text={composeService(spec)}
             />
           </>
         )}
         {tab === 'Raw JSON' && (
-          <CopyText
-            label="docker inspect"
-            button="Copy JSON"
-            text={JSON.stringify(d.raw, null, 2)}
-          />
+          <>
+            {secretsNote}
+            <CopyText
+              label="docker inspect"
+              button="Copy JSON"
+              text={JSON.stringify(hidden ? maskInspect(d.raw) : d.raw, null, 2)}
+            />
+          </>
         )}
       </div>
       {recreating && (
         <RunDialog
           initial={d.spec}
           replace={{ id: d.id, name: d.name }}
+          engineId={engineId}
           onClose={(result) => {
             setRecreating(false);
             if (result) location.hash = `#/containers/${engineId}/${result.id}`;

@@ -1,14 +1,22 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ContainerSummary, RunSpec } from '../../../../contract';
+import { AllEnginesNote } from '../../components/AllEnginesNote';
+import { EngineFailures } from '../../components/EngineCell';
 import { ScreenBody } from '../../components/ScreenBody';
+import { useEngineLists, type Tagged } from '../../components/useEngineLists';
+import { useSelection } from '../../components/useSelection';
+import type { RowLetter } from '../../components/rowKeys';
+import { TableOptions } from '../../components/TableOptions';
+import { useHiddenColumns } from '../../components/tablePrefs';
+import { openWindow } from '../logs/WindowButtons';
+import { isRunning } from './format';
 import { useShowError } from '../../components/Toasts';
 import { useEngine } from '../../engine/EngineContext';
-import { useNow } from '../../engine/useEngineStatuses';
 import type { BulkVerb } from './bulk';
 import { BulkDialog } from './BulkDialog';
 import { ContainerDetailScreen } from './ContainerDetailScreen';
-import { ContainersTable } from './ContainersTable';
+import { CONTAINER_COLUMNS, ContainersTable } from './ContainersTable';
 import { visibleContainers } from './format';
 import { groupByProject, sortContainers, type Sort, type SortKey } from './list';
 import { containerQueries } from './queries';
@@ -16,12 +24,22 @@ import { RemoveDialog } from './RemoveDialog';
 import { RenameDialog } from './RenameDialog';
 import type { MenuVerb } from './RowMenu';
 import { RunDialog } from './RunDialog';
-import { useStats } from './stats';
+import { useRowStats } from './EngineStats';
 import { useContainerAction } from './useContainerAction';
 import './containers.css';
 
-type Bulk = { verb: BulkVerb; containers: ContainerSummary[]; project?: string };
-type Run = { initial?: Partial<RunSpec>; replace?: { id: string; name: string } };
+type Row = Tagged<ContainerSummary>;
+// One empty list for "not loaded yet", so the selection's memo does not recompute every render.
+const NONE: Row[] = [];
+
+type Bulk = { verb: BulkVerb; containers: Row[]; project?: string };
+type Run = {
+  initial?: Partial<RunSpec>;
+  replace?: { id: string; name: string };
+  engineId?: string;
+};
+/** A row's identity across engines: the same id may exist on two engines. */
+const keyOf = (c: { engineId: string; id: string }) => `${c.engineId}/${c.id}`;
 
 /** #/containers lists; #/containers/ENGINE/ID shows one container. */
 export function ContainersScreen({ params }: { params: string[] }) {
@@ -31,72 +49,87 @@ export function ContainersScreen({ params }: { params: string[] }) {
 }
 
 function ContainersList() {
-  const { current, engineId: queryEngineId } = useEngine();
-  const engineId = queryEngineId ?? '';
+  const { current } = useEngine();
   const queryClient = useQueryClient();
   const showError = useShowError();
-  const list = useQuery({ ...containerQueries.list(engineId), enabled: !!queryEngineId });
-  const action = useContainerAction(engineId);
+  const list = useEngineLists(containerQueries.list);
+  const action = useContainerAction();
   const [filter, setFilter] = useState('');
   const [showStopped, setShowStopped] = useState(
     () => localStorage.getItem('porthole.showStopped') !== 'false',
   );
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'ascending' });
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
-  const [removingId, setRemovingId] = useState<string | undefined>();
-  const [renamingId, setRenamingId] = useState<string | undefined>();
+  const [removingKey, setRemovingKey] = useState<string | undefined>();
+  const [renamingKey, setRenamingKey] = useState<string | undefined>();
   const [bulk, setBulk] = useState<Bulk | undefined>();
   const [run, setRun] = useState<Run | undefined>();
-  const [statsIds, setStatsIds] = useState<string[]>([]);
-  const { latest } = useStats(queryEngineId, statsIds);
+  const [statsKeys, setStatsKeys] = useState<string[]>([]);
+  const { stats, streams: statsStreams } = useRowStats(statsKeys);
   // Always the latest state of the container in a dialog (it may stop while the dialog is open).
-  const byId = (id: string | undefined) => list.data?.find((c) => c.id === id);
-  const removing = byId(removingId);
-  const renaming = byId(renamingId);
-  const now = useNow(true, 30_000);
+  const byKey = (key: string | undefined) => list.data?.find((c) => keyOf(c) === key);
+  const removing = byKey(removingKey);
+  const renaming = byKey(renamingKey);
   const visible = useMemo(
     () => sortContainers(visibleContainers(list.data ?? [], filter, showStopped), sort),
     [list.data, filter, showStopped, sort],
   );
-  const items = useMemo(() => groupByProject(visible, collapsed), [visible, collapsed]);
-  // Containers that went away drop out of the selection.
-  const selected = useMemo(
-    () => new Set((list.data ?? []).filter((c) => selectedIds.has(c.id)).map((c) => c.id)),
-    [list.data, selectedIds],
+  // Across engines a project name is one project per engine.
+  const items = useMemo(
+    () =>
+      groupByProject(visible, collapsed, (c) =>
+        c.composeProject && list.multi
+          ? `${c.composeProject} on ${c.engineName}`
+          : c.composeProject,
+      ),
+    [visible, collapsed, list.multi],
   );
-  const selection = visible.filter((c) => selected.has(c.id));
+  const select = useSelection(list.data ?? NONE, visible);
+  const { selection } = select;
 
   const { mutate } = action;
   const onAction = useCallback(
-    (verb: 'Start' | 'Stop' | 'Restart' | 'Remove', c: ContainerSummary) =>
-      verb === 'Remove' ? setRemovingId(c.id) : mutate({ container: c, action: { verb } }),
+    (verb: 'Start' | 'Stop' | 'Restart' | 'Remove', c: Row) =>
+      verb === 'Remove' ? setRemovingKey(keyOf(c)) : mutate({ container: c, action: { verb } }),
     [mutate],
   );
   const onMenu = useCallback(
-    (verb: MenuVerb, c: ContainerSummary) => {
+    (verb: MenuVerb, c: Row) => {
       if (verb === 'Pause' || verb === 'Unpause' || verb === 'Kill') {
         mutate({ container: c, action: { verb } });
-      } else if (verb === 'Rename') setRenamingId(c.id);
-      else if (verb === 'Inspect') location.hash = `#/containers/${engineId}/${c.id}`;
+      } else if (verb === 'Rename') setRenamingKey(keyOf(c));
+      else if (verb === 'Inspect') location.hash = `#/containers/${c.engineId}/${c.id}`;
       else {
         queryClient
-          .fetchQuery(containerQueries.detail(engineId, c.id))
-          .then((d) => setRun({ initial: d.spec, replace: { id: c.id, name: c.name } }))
+          .fetchQuery(containerQueries.detail(c.engineId, c.id))
+          .then((d) =>
+            setRun({
+              initial: d.spec,
+              replace: { id: c.id, name: c.name },
+              engineId: c.engineId,
+            }),
+          )
           .catch((err: unknown) => showError(`Could not read ${c.name}`, err));
       }
     },
-    [mutate, engineId, queryClient, showError],
+    [mutate, queryClient, showError],
   );
-  const onSelect = useCallback(
-    (id: string, on: boolean) =>
-      setSelectedIds((s) => {
-        const next = new Set(s);
-        if (on) next.add(id);
-        else next.delete(id);
-        return next;
-      }),
-    [],
+  const [hidden, toggleColumn] = useHiddenColumns('containers');
+  // Keyboard: Enter opens the row's detail; s/x/r start/stop/restart; l/t logs/terminal.
+  const onRowKey = useCallback(
+    (key: 'open' | RowLetter, c: Row) => {
+      const running = isRunning(c);
+      if (key === 'open') location.hash = `#/containers/${c.engineId}/${c.id}`;
+      else if (key === 'l') openWindow('logs', c.engineId, c.id);
+      else if (key === 't') {
+        if (running) openWindow('shell', c.engineId, c.id);
+      } else if (key === 's') {
+        if (!running && c.state !== 'paused') mutate({ container: c, action: { verb: 'Start' } });
+      } else if (key === 'x') {
+        if (running) mutate({ container: c, action: { verb: 'Stop' } });
+      } else mutate({ container: c, action: { verb: 'Restart' } });
+    },
+    [mutate],
   );
   const onSort = (key: SortKey) =>
     setSort((s) => ({
@@ -104,7 +137,7 @@ function ContainersList() {
       dir: s.key === key && s.dir === 'ascending' ? 'descending' : 'ascending',
     }));
   const onRendered = useCallback(
-    (ids: string[]) => setStatsIds((prev) => (prev.join(',') === ids.join(',') ? prev : ids)),
+    (ids: string[]) => setStatsKeys((prev) => (prev.join(',') === ids.join(',') ? prev : ids)),
     [],
   );
   const scrollRef = useRef<HTMLElement>(null);
@@ -121,6 +154,7 @@ function ContainersList() {
 
   return (
     <main className="screen" aria-labelledby="containers-heading" ref={scrollRef}>
+      {statsStreams}
       <header className="screen-header">
         <h1 id="containers-heading">Containers</h1>
         <div className="toolbar">
@@ -133,6 +167,17 @@ function ContainersList() {
             placeholder="Filter by name, image, port…"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
+            onKeyDown={(e) => {
+              // ↓ from the filter steps into the table (then j/k, Enter, s/x/r/l/t).
+              if (e.key !== 'ArrowDown') return;
+              const row = scrollRef.current?.querySelector<HTMLElement>(
+                'tr[data-row-key][tabindex="0"]',
+              );
+              if (row) {
+                e.preventDefault();
+                row.focus();
+              }
+            }}
           />
           <label className="check">
             <input
@@ -145,6 +190,12 @@ function ContainersList() {
             />
             Show stopped
           </label>
+          <TableOptions
+            table="Containers"
+            columns={CONTAINER_COLUMNS}
+            hidden={hidden}
+            onToggle={toggleColumn}
+          />
         </div>
       </header>
       <div className="bulk-bar" role="toolbar" aria-label="Selected containers">
@@ -155,21 +206,22 @@ function ContainersList() {
         {bulkButton('Stop')}
         {bulkButton('Remove')}
       </div>
+      <AllEnginesNote what="new containers" pickable />
+      <EngineFailures failures={list.failures} noun="containers" />
       <ScreenBody list={list} noun="containers">
         {() => (
           <ContainersTable
             items={items}
-            visible={visible}
+            multi={list.multi}
             scrollRef={scrollRef}
             pending={list.isPending}
-            now={now}
-            busyId={action.isPending ? action.variables?.container.id : undefined}
+            busyKey={
+              action.isPending && action.variables ? keyOf(action.variables.container) : undefined
+            }
             sort={sort}
             onSort={onSort}
-            selected={selected}
-            onSelect={onSelect}
-            onSelectAll={(on) => setSelectedIds(on ? new Set(visible.map((c) => c.id)) : new Set())}
-            stats={latest}
+            selection={select}
+            stats={stats}
             onRendered={onRendered}
             onAction={onAction}
             onMenu={onMenu}
@@ -181,6 +233,8 @@ function ContainersList() {
               })
             }
             onProjectAction={(verb, project, containers) => setBulk({ verb, containers, project })}
+            hidden={hidden}
+            onRowKey={onRowKey}
           />
         )}
       </ScreenBody>
@@ -194,27 +248,26 @@ function ContainersList() {
       {removing && (
         <RemoveDialog
           container={removing}
-          onCancel={() => setRemovingId(undefined)}
+          onCancel={() => setRemovingKey(undefined)}
           onConfirm={(opts) => {
             action.mutate({ container: removing, action: { verb: 'Remove', ...opts } });
-            setRemovingId(undefined);
+            setRemovingKey(undefined);
           }}
         />
       )}
       {renaming && (
         <RenameDialog
-          engineId={engineId}
+          engineId={renaming.engineId}
           container={renaming}
-          onClose={() => setRenamingId(undefined)}
+          onClose={() => setRenamingKey(undefined)}
         />
       )}
       {bulk && (
         <BulkDialog
-          engineId={engineId}
           {...bulk}
           onClose={() => {
             setBulk(undefined);
-            setSelectedIds(new Set());
+            select.clear();
           }}
         />
       )}

@@ -1,5 +1,9 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { ContainerSummary, StatsSample } from '../../../../contract';
+import { handleRowKeys, type RowLetter } from '../../components/rowKeys';
+import { SelectAll } from '../../components/SelectAll';
+import type { Tagged } from '../../components/useEngineLists';
+import type { Selection } from '../../components/useSelection';
 import { useRowWindow } from '../../components/useRowWindow';
 import { ContainerRow } from './ContainerRow';
 import type { BulkVerb } from './bulk';
@@ -7,45 +11,75 @@ import { isRunning } from './format';
 import type { ListItem, Sort, SortKey } from './list';
 import type { MenuVerb } from './RowMenu';
 
+type Row = Tagged<ContainerSummary>;
+const keyOf = (c: Row) => `${c.engineId}/${c.id}`;
+
 interface Props {
-  items: ListItem[];
-  /** Every container the filter lets through, for "Select all". */
-  visible: ContainerSummary[];
+  items: ListItem<Row>[];
+  /** Rows from several engines: an Engine column. */
+  multi: boolean;
   scrollRef: RefObject<HTMLElement | null>;
   pending: boolean;
-  now: number;
-  busyId: string | undefined;
+  /** engineId/id of the row an action is running on. */
+  busyKey: string | undefined;
   sort: Sort;
   onSort(key: SortKey): void;
-  selected: ReadonlySet<string>;
-  onSelect(id: string, on: boolean): void;
-  onSelectAll(on: boolean): void;
+  /** The row checkboxes and "Select all" over the containers the filter lets through. */
+  selection: Selection<Row>;
+  /** Keyed "engineId/id". */
   stats: ReadonlyMap<string, StatsSample>;
-  /** Running containers in the rendered window: the ones worth streaming stats for. */
-  onRendered(runningIds: string[]): void;
-  onAction(verb: 'Start' | 'Stop' | 'Restart' | 'Remove', c: ContainerSummary): void;
-  onMenu(verb: MenuVerb, c: ContainerSummary): void;
+  /** Running containers in the rendered window ("engineId/id"): worth streaming stats for. */
+  onRendered(runningKeys: string[]): void;
+  onAction(verb: 'Start' | 'Stop' | 'Restart' | 'Remove', c: Row): void;
+  onMenu(verb: MenuVerb, c: Row): void;
   onToggleProject(project: string): void;
-  onProjectAction(verb: BulkVerb, project: string, containers: ContainerSummary[]): void;
+  onProjectAction(verb: BulkVerb, project: string, containers: Row[]): void;
+  /** Column ids the user hid. */
+  hidden: ReadonlySet<string>;
+  /** Enter or a row letter (s/x/r/l/t) on a row. */
+  onRowKey(key: 'open' | RowLetter, c: Row): void;
 }
 
-const COLUMNS = 9;
+/** The columns a user may hide (Name, selection and actions always show). */
+export const CONTAINER_COLUMNS = [
+  { id: 'image', label: 'Image' },
+  { id: 'state', label: 'State' },
+  { id: 'ports', label: 'Ports' },
+  { id: 'stats', label: 'CPU / Memory' },
+  { id: 'created', label: 'Created' },
+  { id: 'project', label: 'Project' },
+];
 
 export function ContainersTable(p: Props) {
   const win = useRowWindow(p.items.length, p.scrollRef);
   const rendered = win.indexes.map((i) => p.items[i]!);
   const runningKey = rendered
-    .flatMap((it) => (it.kind === 'container' && isRunning(it.container) ? [it.container.id] : []))
+    .flatMap((it) =>
+      it.kind === 'container' && isRunning(it.container)
+        ? [`${it.container.engineId}/${it.container.id}`]
+        : [],
+    )
     .join(',');
   const { onRendered } = p;
+  const show = (id: string) => !p.hidden.has(id);
+  const columns =
+    3 + (p.multi ? 1 : 0) + CONTAINER_COLUMNS.filter((c) => !p.hidden.has(c.id)).length;
+  // The row the keyboard is on (by identity, so it survives list updates and re-sorts); the
+  // first row until one is focused, or when the focused one went away.
+  const [focusedKey, setFocusedKey] = useState<string | undefined>();
+  const byKey = useMemo(() => {
+    const m = new Map<string, Row>();
+    for (const it of p.items) if (it.kind === 'container') m.set(keyOf(it.container), it.container);
+    return m;
+  }, [p.items]);
+  const firstKey = p.items.find((it) => it.kind === 'container');
+  const currentKey =
+    focusedKey && byKey.has(focusedKey)
+      ? focusedKey
+      : firstKey?.kind === 'container'
+        ? keyOf(firstKey.container)
+        : undefined;
   useEffect(() => onRendered(runningKey ? runningKey.split(',') : []), [runningKey, onRendered]);
-
-  const allBox = useRef<HTMLInputElement>(null);
-  const nSelected = p.visible.filter((c) => p.selected.has(c.id)).length;
-  const all = p.visible.length > 0 && nSelected === p.visible.length;
-  useEffect(() => {
-    if (allBox.current) allBox.current.indeterminate = nSelected > 0 && !all;
-  }, [nSelected, all]);
 
   const sortable = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={p.sort.key === key ? p.sort.dir : 'none'}>
@@ -68,28 +102,34 @@ export function ContainersTable(p: Props) {
       <thead>
         <tr>
           <th scope="col" className="select">
-            <input
-              ref={allBox}
-              type="checkbox"
-              aria-label="Select all"
-              checked={all}
-              disabled={p.visible.length === 0}
-              onChange={(e) => p.onSelectAll(e.target.checked)}
-            />
+            <SelectAll {...p.selection.all} onChange={p.selection.setAll} />
           </th>
           {sortable('name', 'Name')}
-          {sortable('image', 'Image')}
-          {sortable('state', 'State')}
-          <th scope="col">Ports</th>
-          <th scope="col">CPU / Memory</th>
-          {sortable('created', 'Created')}
-          <th scope="col">Project</th>
+          {p.multi && sortable('engine', 'Engine')}
+          {show('image') && sortable('image', 'Image')}
+          {show('state') && sortable('state', 'State')}
+          {show('ports') && <th scope="col">Ports</th>}
+          {show('stats') && <th scope="col">CPU / Memory</th>}
+          {show('created') && sortable('created', 'Created')}
+          {show('project') && <th scope="col">Project</th>}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody
+        onFocus={(e) => {
+          const key = (e.target as HTMLElement).closest<HTMLElement>('tr[data-row-key]')?.dataset
+            .rowKey;
+          if (key) setFocusedKey(key);
+        }}
+        onKeyDown={(e) =>
+          handleRowKeys(e, (key, rowKey) => {
+            const c = byKey.get(rowKey);
+            if (c) p.onRowKey(key, c);
+          })
+        }
+      >
         {win.before > 0 && <tr aria-hidden="true" style={{ height: win.before }} />}
         {rendered.map((item, i) => {
           const index = win.indexes[i]!;
@@ -105,7 +145,7 @@ export function ContainersTable(p: Props) {
             );
             return (
               <tr key={`project:${project}`} ref={win.measure} className="group-row" {...position}>
-                <td colSpan={COLUMNS}>
+                <td colSpan={columns}>
                   <button
                     type="button"
                     className="disclosure"
@@ -133,18 +173,20 @@ export function ContainersTable(p: Props) {
           const c = item.container;
           return (
             <ContainerRow
-              key={c.id}
+              key={`${c.engineId}/${c.id}`}
               container={c}
+              multi={p.multi}
               {...(win.virtual ? { rowIndex: index } : {})}
               measure={win.measure}
-              now={p.now}
-              busy={p.busyId === c.id}
+              busy={p.busyKey === `${c.engineId}/${c.id}`}
               onAction={p.onAction}
-              selected={p.selected.has(c.id)}
-              onSelect={p.onSelect}
-              stats={p.stats.get(c.id)}
+              selected={p.selection.selected.has(c.id)}
+              onSelect={p.selection.toggle}
+              stats={p.stats.get(`${c.engineId}/${c.id}`)}
               onMenu={p.onMenu}
               grouped={item.project !== null}
+              hidden={p.hidden}
+              current={keyOf(c) === currentKey}
             />
           );
         })}

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ContainerSummary } from '../../../../contract';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { isRunning } from './format';
 
 interface Props {
@@ -8,26 +9,18 @@ interface Props {
   onCancel(): void;
 }
 
-/** Confirms a removal and names what goes with it. Native <dialog>: Escape cancels. */
+/** Confirms a removal and names what goes with it. */
 export function RemoveDialog({ container, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [removeVolumes, setRemoveVolumes] = useState(false);
-  useEffect(() => {
-    const dialog = ref.current;
-    // The dialog unmounts rather than closing, so return focus ourselves.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog?.showModal();
-    return () => {
-      dialog?.close();
-      opener?.focus();
-    };
-  }, []);
   const running = isRunning(container);
   const n = container.anonymousVolumes;
-  const headingId = `remove-${container.id}`;
   return (
-    <dialog ref={ref} aria-labelledby={headingId} onCancel={onCancel} className="dialog">
-      <h2 id={headingId}>Remove {container.name}?</h2>
+    <ConfirmDialog
+      verb="Remove"
+      name={container.name}
+      onCancel={onCancel}
+      onConfirm={() => onConfirm({ force: running, removeVolumes })}
+    >
       <p>
         The container <strong>{container.name}</strong> and every change made inside it will be
         deleted. This cannot be undone.
@@ -46,18 +39,6 @@ export function RemoveDialog({ container, onConfirm, onCancel }: Props) {
           unticked)
         </label>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => onConfirm({ force: running, removeVolumes })}
-        >
-          Remove
-        </button>
-      </div>
-    </dialog>
+    </ConfirmDialog>
   );
 }

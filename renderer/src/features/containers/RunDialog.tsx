@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { RestartPolicy, RunSpec } from '../../../../contract';
 import { call } from '../../api/client';
-import { useEngine } from '../../engine/EngineContext';
 import { Dialog } from '../../components/Dialog';
+import { EngineField, useTargetEngine } from '../../components/EngineField';
 import { Field } from '../../components/Field';
+import { NetworkSelect } from './NetworkSelect';
 import { PortRows } from './PortRows';
 import { containerKeys } from './queries';
 import { formFromSpec, validateRunForm, type FormErrors, type RunForm } from './run-form';
@@ -14,6 +15,11 @@ export interface RunDialogProps {
   initial?: Partial<RunSpec>;
   /** Recreate this container from the form instead of running a new one. */
   replace?: { id: string; name: string };
+  /**
+   * The engine to run on (a row's, in All engines); absent: the current engine, which in All
+   * engines the form names and lets the user change.
+   */
+  engineId?: string;
   onClose(result?: { id: string; name: string }): void;
 }
 
@@ -25,8 +31,8 @@ type TextKey =
  * present, name free, host ports free), and only then created. Engine refusals stay in the
  * dialog, in the engine's words, so the form can be fixed and sent again.
  */
-export function RunDialog({ initial, replace, onClose }: RunDialogProps) {
-  const { engineId = '' } = useEngine();
+export function RunDialog({ initial, replace, engineId: given, onClose }: RunDialogProps) {
+  const [engineId, setEngineId] = useTargetEngine(given);
   const queryClient = useQueryClient();
   const [form, setForm] = useState<RunForm>(() => formFromSpec(initial));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -103,6 +109,7 @@ export function RunDialog({ initial, replace, onClose }: RunDialogProps) {
       className="dialog--wide"
     >
       <form onSubmit={submit} noValidate className="run-form">
+        <EngineField value={engineId} onChange={given ? undefined : setEngineId} />
         {replace && (
           <p className="small">
             The new container is created and started first; {replace.name} is removed only once it
@@ -124,7 +131,12 @@ export function RunDialog({ initial, replace, onClose }: RunDialogProps) {
           area: true,
           hint: '/host/path:/path, volume-name:/path or /path (anonymous); add :ro for read-only.',
         })}
-        {text('network', 'Network', { hint: "Empty: the engine's default bridge." })}
+        <NetworkSelect
+          engineId={engineId}
+          value={form.network}
+          error={errors.network}
+          onChange={(network) => set({ network })}
+        />
         <Field label="Restart policy">
           {(a11y) => (
             <select

@@ -1,5 +1,6 @@
 import type { StatsSample } from '../../../../contract';
-import { formatBytes, formatPercent } from './stats';
+import { formatPercent } from './stats';
+import { formatBytes } from '../../format/bytes';
 
 /** The compact CPU / memory figures of a running container's row. */
 export function StatsCell({ name, sample }: { name: string; sample: StatsSample | undefined }) {

@@ -1,7 +1,8 @@
 import type { StatsSample } from '../../../../contract';
 import { rate } from './detail-format';
 import { Sparkline } from './Sparkline';
-import { formatBytes, formatPercent, useStats } from './stats';
+import { formatPercent, useStats } from './stats';
+import { formatBytes } from '../../format/bytes';
 
 const HISTORY = 60;
 

@@ -25,17 +25,17 @@ export const pastTense = (verb: BulkVerb) => PAST[verb];
  * anyway), and reports each one: a failure never hides the others' results.
  */
 export async function runBulk(
-  engineId: string,
   verb: BulkVerb,
-  containers: ContainerSummary[],
+  /** Each goes to its own engine: a selection in All engines may span several. */
+  containers: (ContainerSummary & { engineId: string })[],
   opts: { force: boolean; removeVolumes: boolean },
   onProgress?: (done: number) => void,
 ): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = new Array(containers.length);
   let next = 0;
   let done = 0;
-  const one = async (c: ContainerSummary) => {
-    const input = { engineId, id: c.id };
+  const one = async (c: ContainerSummary & { engineId: string }) => {
+    const input = { engineId: c.engineId, id: c.id };
     if (verb === 'Remove') await call('containers.remove', { ...input, ...opts });
     else await call(CALLS[verb], input);
   };

@@ -10,8 +10,21 @@ export function portFlag(p: PortSpec): string {
   return host ? `${host}:${p.containerPort}${proto}` : `${p.containerPort}${proto}`;
 }
 
-const mountFlag = (m: RunSpec['mounts'][number]) =>
-  `${m.source ? `${m.source}:` : ''}${m.target}${m.readOnly ? ':ro' : ''}`;
+type Mount = RunSpec['mounts'][number];
+
+/** One field of `--mount`'s comma-separated list, quoted the way the CLI's CSV reader wants. */
+const csvField = (s: string) => (/[",]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+
+/**
+ * `--mount type=bind,source=…,target=…[,readonly]`: unlike `-v src:dst`, a path with ":" in it
+ * survives. An anonymous volume stays `-v /target` (it has no source to name).
+ */
+function mountArgs(m: Mount): string[] {
+  if (!m.source) return ['-v', `${m.target}${m.readOnly ? ':ro' : ''}`];
+  const fields = [`type=${m.type}`, `source=${m.source}`, `target=${m.target}`];
+  if (m.readOnly) fields.push('readonly');
+  return ['--mount', fields.map(csvField).join(',')];
+}
 
 /**
  * A `docker run` command line that makes the same container: image, name, command, env, ports,
@@ -27,7 +40,7 @@ export function dockerRunCommand(spec: RunSpec): string {
   if (spec.network) args.push('--network', spec.network);
   for (const p of spec.ports) args.push('-p', portFlag(p));
   for (const e of spec.env) args.push('-e', `${e.key}=${e.value}`);
-  for (const m of spec.mounts) args.push('-v', mountFlag(m));
+  for (const m of spec.mounts) args.push(...mountArgs(m));
   for (const [k, v] of Object.entries(spec.labels)) args.push('--label', `${k}=${v}`);
   if (spec.workingDir) args.push('-w', spec.workingDir);
   if (spec.user) args.push('-u', spec.user);
@@ -36,7 +49,9 @@ export function dockerRunCommand(spec: RunSpec): string {
 }
 
 // JSON strings are valid YAML double-quoted scalars: no escaping rules of our own to get wrong.
-const q = (s: string) => JSON.stringify(s);
+// Compose then interpolates "$NAME" in every value: "$$" keeps a literal "$" (an env value
+// "${AWS_SECRET_ACCESS_KEY}" must not pull a host secret in at `up`; "$2y$…" hashes stay whole).
+const q = (s: string) => JSON.stringify(s.replaceAll('$', '$$$$'));
 const BUILTIN_NETWORKS = new Set(['bridge', 'host', 'none']);
 
 /** A compose file with one service that makes the same container. Pure. */
@@ -56,7 +71,13 @@ export function composeService(spec: RunSpec): string {
   }
   if (spec.mounts.length) {
     line('volumes:');
-    for (const m of spec.mounts) line(`  - ${q(mountFlag(m))}`);
+    for (const m of spec.mounts) {
+      line(`  - type: ${m.type}`);
+      if (m.source) line(`    source: ${q(m.source)}`);
+      line(`    target: ${q(m.target)}`);
+      if (m.readOnly) line('    read_only: true');
+      if (m.type === 'bind') line('    bind: { create_host_path: true }');
+    }
   }
   const custom = spec.network && !BUILTIN_NETWORKS.has(spec.network) && !spec.network.includes(':');
   if (spec.network && !custom) line(`network_mode: ${q(spec.network)}`);

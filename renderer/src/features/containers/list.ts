@@ -1,6 +1,7 @@
 import type { ContainerSummary } from '../../../../contract';
+import { naturalCompare } from '../../format/sort';
 
-export type SortKey = 'name' | 'state' | 'created' | 'image';
+export type SortKey = 'name' | 'state' | 'created' | 'image' | 'engine';
 export interface Sort {
   key: SortKey;
   dir: 'ascending' | 'descending';
@@ -13,41 +14,48 @@ const stateRank = (s: string) => {
   return i < 0 ? STATE_ORDER.length : i;
 };
 
-export function sortContainers(list: ContainerSummary[], sort: Sort): ContainerSummary[] {
-  const byName = (a: ContainerSummary, b: ContainerSummary) => a.name.localeCompare(b.name);
+const engineName = (c: ContainerSummary) => (c as { engineName?: string }).engineName ?? '';
+
+export function sortContainers<T extends ContainerSummary>(list: T[], sort: Sort): T[] {
+  const byName = (a: ContainerSummary, b: ContainerSummary) => naturalCompare(a.name, b.name);
   const cmp: Record<SortKey, (a: ContainerSummary, b: ContainerSummary) => number> = {
     name: byName,
     state: (a, b) => stateRank(a.state) - stateRank(b.state) || byName(a, b),
     created: (a, b) => a.created - b.created || byName(a, b),
-    image: (a, b) => a.image.localeCompare(b.image) || byName(a, b),
+    image: (a, b) => naturalCompare(a.image, b.image) || byName(a, b),
+    // Rows merged from several engines carry their engine's name.
+    engine: (a, b) => naturalCompare(engineName(a), engineName(b)) || byName(a, b),
   };
   const sign = sort.dir === 'ascending' ? 1 : -1;
   return [...list].sort((a, b) => sign * cmp[sort.key](a, b));
 }
 
-export type ListItem =
-  | { kind: 'group'; project: string; containers: ContainerSummary[]; collapsed: boolean }
-  | { kind: 'container'; container: ContainerSummary; project: string | null };
+export type ListItem<T extends ContainerSummary = ContainerSummary> =
+  | { kind: 'group'; project: string; containers: T[]; collapsed: boolean }
+  | { kind: 'container'; container: T; project: string | null };
 
 /**
  * Compose projects become a header followed by their containers (unless collapsed); the group
  * sits where its first container would in the sorted list, so sorting still reads top to bottom.
  */
-export function groupByProject(
-  sorted: ContainerSummary[],
+export function groupByProject<T extends ContainerSummary>(
+  sorted: T[],
   collapsed: ReadonlySet<string>,
-): ListItem[] {
-  const members = new Map<string, ContainerSummary[]>();
+  /** The group a container belongs to; across engines, one project per engine. */
+  projectOf: (c: T) => string | null = (c) => c.composeProject,
+): ListItem<T>[] {
+  const members = new Map<string, T[]>();
   for (const c of sorted) {
-    if (c.composeProject) {
-      const list = members.get(c.composeProject);
+    const project = projectOf(c);
+    if (project) {
+      const list = members.get(project);
       if (list) list.push(c);
-      else members.set(c.composeProject, [c]);
+      else members.set(project, [c]);
     }
   }
-  const items: ListItem[] = [];
+  const items: ListItem<T>[] = [];
   for (const c of sorted) {
-    const project = c.composeProject;
+    const project = projectOf(c);
     if (!project) {
       items.push({ kind: 'container', container: c, project: null });
       continue;

@@ -7,7 +7,6 @@ export const containerKeys = {
   list: (engineId: string) => [...containerKeys.all(engineId), 'list'] as const,
   detail: (engineId: string, id: string) => [...containerKeys.all(engineId), 'detail', id] as const,
   /** Under detail: a container's events refresh its process list too. */
-  top: (engineId: string, id: string) => [...containerKeys.detail(engineId, id), 'top'] as const,
 };
 
 export const containerQueries = {
@@ -20,10 +19,5 @@ export const containerQueries = {
     queryOptions({
       queryKey: containerKeys.detail(engineId, id),
       queryFn: () => call('containers.inspect', { engineId, id }),
-    }),
-  top: (engineId: string, id: string) =>
-    queryOptions({
-      queryKey: containerKeys.top(engineId, id),
-      queryFn: () => call('containers.top', { engineId, id }),
     }),
 };

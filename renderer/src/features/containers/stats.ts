@@ -2,18 +2,6 @@ import { useEffect, useState } from 'react';
 import type { StatsSample } from '../../../../contract';
 import { subscribe } from '../../api/client';
 
-/** 1536 → "1.5 KiB", as `docker stats` prints sizes. */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
-
 export const formatPercent = (p: number) => `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
 
 /** Keeps the last `max` samples, oldest first. Pure. */
@@ -55,7 +43,7 @@ export function useStats(
   }));
   useEffect(() => {
     if (!engineId || !key || !visible) return;
-    return subscribe('containers.stats', { engineId, ids: key.split(',') }, (batch) =>
+    const stream = subscribe('containers.stats', { engineId, ids: key.split(',') }, (batch) =>
       setState((prev) => {
         const latest = new Map(prev.latest);
         const history = historyLength ? new Map(prev.history) : prev.history;
@@ -67,6 +55,7 @@ export function useStats(
         return { latest, history };
       }),
     );
+    return () => stream.close();
   }, [engineId, key, visible, historyLength]);
   return state;
 }

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ContainerSummary } from '../../../../contract';
 import { call } from '../../api/client';
-import { useShowError } from '../../components/Toasts';
-import { containerKeys } from './queries';
+import { useShowError, useShowResult } from '../../components/Toasts';
+import { createListPatcher } from './listPatch';
 
 export type ContainerAction =
   { verb: SimpleVerb } | { verb: 'Remove'; force: boolean; removeVolumes: boolean };
@@ -17,29 +17,43 @@ export const CALLS = {
 } as const;
 export type SimpleVerb = keyof typeof CALLS;
 
-/** Lifecycle mutations. The events stream updates the list; errors become alerts. */
-export function useContainerAction(engineId: string) {
+/**
+ * Lifecycle mutations, each sent to the container's own engine (rows in All engines come from
+ * several). The events stream updates the list; errors become alerts.
+ */
+export function useContainerAction() {
   const queryClient = useQueryClient();
   const showError = useShowError();
-  return useMutation({
+  const showResult = useShowResult();
+  const mutation = useMutation({
     mutationFn: ({
       container,
       action,
     }: {
-      container: ContainerSummary;
+      container: ContainerSummary & { engineId: string };
       action: ContainerAction;
     }) =>
       action.verb === 'Remove'
         ? call('containers.remove', {
-            engineId,
+            engineId: container.engineId,
             id: container.id,
             force: action.force,
             removeVolumes: action.removeVolumes,
           })
-        : call(CALLS[action.verb], { engineId, id: container.id }),
+        : call(CALLS[action.verb], { engineId: container.engineId, id: container.id }),
+    // A stop can be undone: the toast offers to start it again (the same mutation).
+    onSuccess: (_r, { container, action }) => {
+      if (action.verb === 'Stop')
+        showResult(`Stopped ${container.name}`, {
+          label: 'Start again',
+          run: () => mutation.mutate({ container, action: { verb: 'Start' } }),
+        });
+    },
     onError: (err, { container, action }) =>
       showError(`Could not ${action.verb.toLowerCase()} ${container.name}`, err),
-    // Belt and braces: if an event is missed the list is still right after our own action.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) }),
+    // Belt and braces: if an event is missed the row is still right after our own action.
+    onSettled: (_r, _e, { container }) =>
+      createListPatcher(queryClient, container.engineId).refresh([container.id]),
   });
+  return mutation;
 }

@@ -1,14 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseTagTarget, type PortholeError } from '../../../../contract';
 import { subscribe } from '../../api/client';
-import { parseBuildArgs, toBase64 } from './build';
+import { perFrame, totalBytes, Uploader, type UploadFile } from '../../components/byteStreams';
 import { Dialog } from '../../components/Dialog';
+import { parseBuildArgs, uploadOrder } from './build';
+import { formatBytes } from './format';
 
 const MAX_LINES = 5000;
 
 /**
  * Classic build: a pasted Dockerfile (plus uploaded files) or a folder on the machine Porthole
- * runs on. Output streams into a log; a failure names the failing step.
+ * runs on. Uploaded files stream on the build's own stream in slices, as fast as the engine
+ * takes them (never inline in one message). Output streams into a log; a failure names the
+ * failing step.
  */
 export function BuildDialog({ engineId, onClose }: { engineId: string; onClose(): void }) {
   const id = useId();
@@ -23,49 +27,69 @@ export function BuildDialog({ engineId, onClose }: { engineId: string; onClose()
   const [phase, setPhase] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [result, setResult] = useState<string>('');
   const [failure, setFailure] = useState<PortholeError | undefined>();
+  const [sent, setSent] = useState<{ bytes: number; total: number } | undefined>();
   const stop = useRef<(() => void) | undefined>(undefined);
   useEffect(() => () => stop.current?.(), []);
 
-  const start = async () => {
+  const start = () => {
     const next: typeof errors = {};
     const tagCheck = tag.trim() ? parseTagTarget(tag.trim()) : undefined;
     if (tagCheck && !tagCheck.ok) next.tag = tagCheck.message;
     const parsedArgs = parseBuildArgs(args);
     if (!parsedArgs.ok) next.args = parsedArgs.message;
-    if (!dockerfile.trim() && !folder.trim())
-      next.dockerfile = 'Paste a Dockerfile or give a folder.';
+    const uploadsDockerfile = files.some((f) => f.name === 'Dockerfile');
+    if (!dockerfile.trim() && !folder.trim() && !uploadsDockerfile)
+      next.dockerfile = 'Paste a Dockerfile, add one as a file, or give a folder.';
     setErrors(next);
     if (Object.keys(next).length || !parsedArgs.ok) return;
-    const uploads = await Promise.all(
-      files.map(async (f) => ({
-        path: f.name,
-        data: toBase64(new Uint8Array(await f.arrayBuffer())),
-      })),
-    );
+    const useFolder = !!folder.trim();
+    const uploads: UploadFile[] = useFolder
+      ? []
+      : uploadOrder(files).map((f) => ({ path: f.name, blob: f }));
+    const total = totalBytes(uploads);
+    const showSent = perFrame((bytes: number) => setSent({ bytes, total }));
     setLines([]);
     setFailure(undefined);
+    setSent(uploads.length ? { bytes: 0, total } : undefined);
     setPhase('running');
-    stop.current = subscribe(
+    const uploader = new Uploader((msg) => stream.control(msg), showSent);
+    const stream = subscribe(
       'images.build',
       {
         engineId,
         dockerfile,
-        files: uploads,
-        ...(folder.trim() ? { contextPath: folder.trim() } : {}),
+        upload: uploads.length > 0,
+        ...(useFolder ? { contextPath: folder.trim() } : {}),
         ...(tag.trim() ? { tag: tag.trim() } : {}),
         buildArgs: parsedArgs.args,
         ...(target.trim() ? { target: target.trim() } : {}),
       },
       (e) => {
-        if (e.kind === 'log') setLines((l) => [...l, ...e.lines].slice(-MAX_LINES));
+        if (e.kind === 'written') uploader.written(e.bytes);
+        else if (e.kind === 'log') setLines((l) => [...l, ...e.lines].slice(-MAX_LINES));
         else setResult(e.tag ? `${e.tag} (${e.imageId.slice(7, 19)})` : e.imageId.slice(7, 19));
       },
       (error) => {
         stop.current = undefined;
+        uploader.stop();
+        showSent.cancel();
         setFailure(error);
         setPhase(error ? 'failed' : 'done');
       },
     );
+    stop.current = () => {
+      uploader.stop();
+      showSent.cancel();
+      stream.close();
+    };
+    if (uploads.length) {
+      uploader.send(uploads).catch((err: unknown) => {
+        stop.current?.();
+        stop.current = undefined;
+        setPhase('failed');
+        setFailure({ code: 'INVALID_INPUT', message: `Could not read a file: ${String(err)}` });
+      });
+    }
   };
 
   const field = (key: 'tag' | 'args' | 'dockerfile') =>
@@ -142,6 +166,16 @@ export function BuildDialog({ engineId, onClose }: { engineId: string; onClose()
           {lines.join('\n')}
         </pre>
       )}
+      {phase === 'running' && sent && sent.bytes < sent.total && (
+        <p role="status">
+          Sending the context: {formatBytes(sent.bytes)} of {formatBytes(sent.total)}
+          <progress
+            aria-label="Sending the build context"
+            max={100}
+            value={Math.round((sent.bytes / Math.max(1, sent.total)) * 100)}
+          />
+        </p>
+      )}
       {phase === 'done' && <p role="status">Built {result}.</p>}
       {phase === 'failed' && failure && (
         <div role="alert" className="transfer-error">
@@ -168,7 +202,7 @@ export function BuildDialog({ engineId, onClose }: { engineId: string; onClose()
             Close
           </button>
         )}
-        <button type="button" disabled={phase === 'running'} onClick={() => void start()}>
+        <button type="button" disabled={phase === 'running'} onClick={start}>
           Build
         </button>
       </div>

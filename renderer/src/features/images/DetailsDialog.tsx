@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatBytes, shortId } from './format';
+import { shortId } from './format';
 import { imageQueries } from './queries';
 import { Dialog } from '../../components/Dialog';
+import { formatBytes } from '../../format/bytes';
+import { LayerExplorer } from './LayerExplorer';
 
 const list = (xs: string[]) => (xs.length ? xs.join(' ') : '—');
 
@@ -79,6 +81,7 @@ export function DetailsDialog(props: {
           </tbody>
         </table>
       )}
+      <LayerExplorer engineId={engineId} id={id} name={name} />
       <label className="check">
         <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
         Show raw JSON

@@ -1,22 +1,30 @@
 import { memo } from 'react';
 import type { ImageSummary } from '../../../../contract';
+import { EngineCell } from '../../components/EngineCell';
+import type { Tagged } from '../../components/useEngineLists';
 import { relativeTime } from '../containers/format';
-import { formatBytes, imageRef, shortId } from './format';
+import { imageRef, shortId } from './format';
+import { formatBytes } from '../../format/bytes';
 
 export type ImageVerb = 'Run' | 'Tag' | 'Push' | 'Save' | 'Inspect' | 'Remove';
 
+type Row = Tagged<ImageSummary>;
+
 interface Props {
-  image: ImageSummary;
+  image: Row;
+  /** Rows from several engines: show the Engine cell. */
+  multi: boolean;
   now: number;
   busy: boolean;
   selected: boolean;
-  onSelect(image: ImageSummary, selected: boolean): void;
-  onAction(verb: ImageVerb, image: ImageSummary): void;
+  onSelect(image: Row, selected: boolean): void;
+  onAction(verb: ImageVerb, image: Row): void;
 }
 
 /** One repo:tag. Buttons are named "VERB REF" (the short id for an untagged image). */
 export const ImageRow = memo(function ImageRow({
   image,
+  multi,
   now,
   busy,
   selected,
@@ -36,7 +44,7 @@ export const ImageRow = memo(function ImageRow({
     </button>
   );
   return (
-    <tr>
+    <tr className={image.stale ? 'stale' : undefined}>
       <td>
         <input
           type="checkbox"
@@ -45,13 +53,17 @@ export const ImageRow = memo(function ImageRow({
           onChange={(e) => onSelect(image, e.target.checked)}
         />
       </td>
-      <th scope="row" className="name mono">
-        {image.repoTag ?? (
-          <>
-            <span className="muted">&lt;none&gt;</span> {shortId(image.id)}
-          </>
-        )}
+      <th scope="row" className="name mono" title={ref}>
+        {/* The name opens the image's details (as Inspect does). */}
+        <button type="button" className="link" onClick={() => onAction('Inspect', image)}>
+          {image.repoTag ?? (
+            <>
+              <span className="muted">&lt;none&gt;</span> {shortId(image.id)}
+            </>
+          )}
+        </button>
       </th>
+      {multi && <EngineCell row={image} />}
       <td className="mono">{shortId(image.id)}</td>
       <td>{formatBytes(image.size)}</td>
       <td title={new Date(image.created * 1000).toLocaleString()}>

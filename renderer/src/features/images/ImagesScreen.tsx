@@ -1,9 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { ImageSummary } from '../../../../contract';
 import { RunDialog } from '../containers/RunDialog';
+import { EngineFailures } from '../../components/EngineCell';
+import { EmptyList } from '../../components/EmptyList';
 import { ScreenBody } from '../../components/ScreenBody';
-import { useEngine } from '../../engine/EngineContext';
+import { SelectAll } from '../../components/SelectAll';
+import { useEngineLists, type Tagged } from '../../components/useEngineLists';
+import { useSelection } from '../../components/useSelection';
+import { EngineField, useTargetEngine } from '../../components/EngineField';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BuildDialog } from './BuildDialog';
 import { DetailsDialog } from './DetailsDialog';
@@ -15,24 +20,28 @@ import { imageQueries } from './queries';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { SearchDialog } from './SearchDialog';
 import { TagDialog } from './TagDialog';
-import { TransferPanel } from './TransferPanel';
+import { ArchivePanel, TransferPanel } from './TransferPanel';
 import { useArchive } from './useArchive';
 import { showContainer, useImageActions } from './useImageActions';
 import { useTransfer } from './useTransfer';
 import './images.css';
 
+type Row = Tagged<ImageSummary>;
 type Open =
-  | { kind: 'Tag' | 'Remove' | 'Inspect'; image: ImageSummary }
-  | { kind: 'Prune' | 'Build' | 'Search' };
+  { kind: 'Tag' | 'Remove' | 'Inspect'; image: Row } | { kind: 'Prune' | 'Build' | 'Search' };
+
+/** A row's identity across engines: one image id can be on several engines, with several tags. */
+const keyOf = (image: Row) => `${image.engineId}|${rowKey(image)}`;
+const NONE: Row[] = [];
 
 export function ImagesScreen() {
-  const { engineId: queryEngineId } = useEngine();
-  const engineId = queryEngineId ?? '';
-  const list = useQuery({ ...imageQueries.list(engineId), enabled: !!queryEngineId });
+  // Toolbar actions (pull, build, load, search, prune, save selected) go to one engine: the
+  // current one, or in All engines the one picked beside the reference (the default first).
+  const [engineId, setEngineId] = useTargetEngine();
+  const list = useEngineLists(imageQueries.list);
   const [filter, setFilter] = useState('');
   const [showDangling, setShowDangling] = useState(false);
   const [open, setOpen] = useState<Open | undefined>();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const transfer = useTransfer(engineId);
   const actions = useImageActions(engineId);
   const archive = useArchive(engineId);
@@ -41,6 +50,7 @@ export function ImagesScreen() {
     () => visibleImages(list.data ?? [], filter, showDangling),
     [list.data, filter, showDangling],
   );
+  const select = useSelection(list.data ?? NONE, rows, keyOf);
   const queryClient = useQueryClient();
   const { start } = transfer;
   const { mutate: runNow } = actions.runNow;
@@ -65,26 +75,21 @@ export function ImagesScreen() {
   );
 
   const onAction = useCallback(
-    (verb: ImageVerb, image: ImageSummary) => {
+    (verb: ImageVerb, image: Row) => {
       const ref = imageRef(image);
-      if (verb === 'Run') void openRunForm(image.repoTag ?? image.id);
-      else if (verb === 'Push') void start('Push', ref);
-      else if (verb === 'Save') save([image.repoTag ?? image.id], ref);
+      if (verb === 'Run') void openRunForm(image.repoTag ?? image.id, image.engineId);
+      else if (verb === 'Push') void start('Push', ref, image.engineId);
+      else if (verb === 'Save') save([image.repoTag ?? image.id], ref, image.engineId);
       else setOpen({ kind: verb, image });
     },
     [openRunForm, start, save],
   );
 
-  const onSelect = useCallback((image: ImageSummary, on: boolean) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(rowKey(image));
-      else next.delete(rowKey(image));
-      return next;
-    });
-  }, []);
-  // Only rows still listed count: a removed image drops out of the selection by itself.
-  const chosen = rows.filter((i) => selected.has(rowKey(i)));
+  const { toggle } = select;
+  const onSelect = useCallback((image: Row, on: boolean) => toggle(keyOf(image), on), [toggle]);
+  // Only rows still listed count: a removed image drops out of the selection by itself. Save
+  // downloads from one engine: the toolbar engine's selected rows.
+  const chosen = select.selection.filter((i) => i.engineId === engineId);
   const saveSelected = () =>
     save(
       chosen.map((i) => i.repoTag ?? i.id),
@@ -142,6 +147,14 @@ export function ImagesScreen() {
           </button>
         </div>
       </header>
+      <div className="toolbar-engine">
+        <EngineField
+          value={engineId}
+          onChange={setEngineId}
+          label="Engine for the toolbar"
+          hint="Pull, Search, Build, Load, Prune and Save selected go here; a row’s buttons go to that row’s engine."
+        />
+      </div>
       <PullForm
         busy={transfer.state?.phase === 'running'}
         onPull={(r, mode) => void pull(r, mode)}
@@ -151,38 +164,23 @@ export function ImagesScreen() {
           state={transfer.state}
           onCancel={transfer.cancel}
           onDismiss={transfer.dismiss}
+          onRetry={transfer.retry}
         />
       )}
       {actions.runNow.isPending && <p role="status">Starting {actions.runNow.variables.ref}…</p>}
-      {archive.progress && (
-        <div className="transfer-head">
-          <strong>{archive.progress.label}</strong>
-          <progress
-            aria-label={archive.progress.label}
-            max={100}
-            {...(archive.progress.fraction === undefined
-              ? {}
-              : { value: Math.round(archive.progress.fraction * 100) })}
-          />
-        </div>
-      )}
+      {archive.progress && <ArchivePanel progress={archive.progress} onCancel={archive.cancel} />}
       {archive.message && <p role="status">{archive.message}</p>}
+      <EngineFailures failures={list.failures} noun="images" />
       <ScreenBody list={list} noun="images">
         {() => (
           <table aria-label="Images" aria-busy={list.isPending} className="resource-table">
             <thead>
               <tr>
                 <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all"
-                    checked={rows.length > 0 && chosen.length === rows.length}
-                    onChange={(e) =>
-                      setSelected(e.target.checked ? new Set(rows.map(rowKey)) : new Set())
-                    }
-                  />
+                  <SelectAll {...select.all} onChange={select.setAll} />
                 </th>
                 <th scope="col">Image</th>
+                {list.multi && <th scope="col">Engine</th>}
                 <th scope="col">Id</th>
                 <th scope="col">Size</th>
                 <th scope="col">Created</th>
@@ -195,11 +193,12 @@ export function ImagesScreen() {
             <tbody>
               {rows.map((image) => (
                 <ImageRow
-                  key={rowKey(image)}
+                  key={keyOf(image)}
                   image={image}
+                  multi={list.multi}
                   now={now}
                   busy={false}
-                  selected={selected.has(rowKey(image))}
+                  selected={select.selected.has(keyOf(image))}
                   onSelect={onSelect}
                   onAction={onAction}
                 />
@@ -208,19 +207,23 @@ export function ImagesScreen() {
           </table>
         )}
       </ScreenBody>
-      {list.data && rows.length === 0 && (
-        <p className="empty">
-          {list.data.length === 0
-            ? 'No images yet. Pull one above.'
-            : 'No images match. Clear the filter or tick “Show dangling”.'}
-        </p>
-      )}
+      <EmptyList
+        total={list.data?.length}
+        shown={rows.length}
+        none="No images yet. Pull one above."
+        filtered="No images match. Clear the filter or tick “Show dangling”."
+      />
       {open?.kind === 'Tag' && (
         <TagDialog
           source={imageRef(open.image)}
           onCancel={() => setOpen(undefined)}
           onConfirm={(target) => {
-            actions.tag.mutate({ id: open.image.id, ref: imageRef(open.image), target });
+            actions.tag.mutate({
+              id: open.image.id,
+              ref: imageRef(open.image),
+              target,
+              engineId: open.image.engineId,
+            });
             setOpen(undefined);
           }}
         />
@@ -228,18 +231,26 @@ export function ImagesScreen() {
       {open?.kind === 'Remove' && (
         <RemoveImageDialog
           image={open.image}
-          others={otherTags(list.data ?? [], open.image)}
+          others={otherTags(
+            (list.data ?? []).filter((i) => i.engineId === open.image.engineId),
+            open.image,
+          )}
           onCancel={() => setOpen(undefined)}
           onConfirm={(force) => {
             const image = open.image;
-            actions.remove.mutate({ id: image.repoTag ?? image.id, ref: imageRef(image), force });
+            actions.remove.mutate({
+              id: image.repoTag ?? image.id,
+              ref: imageRef(image),
+              force,
+              engineId: image.engineId,
+            });
             setOpen(undefined);
           }}
         />
       )}
       {open?.kind === 'Inspect' && (
         <DetailsDialog
-          engineId={engineId}
+          engineId={open.image.engineId}
           id={open.image.id}
           name={imageRef(open.image)}
           onClose={() => setOpen(undefined)}
@@ -264,9 +275,11 @@ export function ImagesScreen() {
       {actions.runForm && (
         <RunDialog
           initial={actions.runForm}
+          engineId={actions.runForm.engineId ?? engineId}
           onClose={(result) => {
+            const on = actions.runForm?.engineId ?? engineId;
             actions.closeRunForm();
-            if (result) showContainer(engineId, result.id);
+            if (result) showContainer(on, result.id);
           }}
         />
       )}

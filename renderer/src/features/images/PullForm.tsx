@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { parseReference } from '../../../../contract';
+import { onPullRequest } from '../palette/intents';
 
 export type PullMode = 'pull' | 'pull-and-run' | 'run-now';
 
@@ -16,6 +17,20 @@ export function PullForm({ busy, onPull }: Props) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   const errorId = useId();
+  // "Pull REF" from the command palette runs here, as if typed and submitted.
+  const pull = useRef(onPull);
+  useEffect(() => {
+    pull.current = onPull;
+  });
+  useEffect(
+    () =>
+      onPullRequest((ref) => {
+        setValue(ref);
+        setError(undefined);
+        pull.current(ref, 'pull');
+      }),
+    [],
+  );
   const submit = (mode: PullMode) => (e?: FormEvent) => {
     e?.preventDefault();
     const parsed = parseReference(value.trim());

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ImageSummary } from '../../../../contract';
-import { formatBytes, imageRef, shortId } from './format';
-import { Dialog } from '../../components/Dialog';
+import { imageRef, shortId } from './format';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { formatBytes } from '../../format/bytes';
 
 interface Props {
   image: ImageSummary;
@@ -17,7 +18,7 @@ export function RemoveImageDialog({ image, others, onConfirm, onCancel }: Props)
   const ref = imageRef(image);
   const untagOnly = !!image.repoTag && others.length > 0;
   return (
-    <Dialog title={`Remove ${ref}?`} onCancel={onCancel}>
+    <ConfirmDialog verb="Remove" name={ref} onCancel={onCancel} onConfirm={() => onConfirm(force)}>
       {untagOnly ? (
         <p>
           Only the tag <strong className="mono">{ref}</strong> is removed. The image{' '}
@@ -40,14 +41,6 @@ export function RemoveImageDialog({ image, others, onConfirm, onCancel }: Props)
         <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
         Force (remove even if stopped containers use it, and every tag of it)
       </label>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="danger" onClick={() => onConfirm(force)}>
-          Remove
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -3,15 +3,17 @@ import { overallProgress, transferLabel } from './transfer';
 import { registryOf } from '../../../../contract';
 import { loginHref } from '../registries/format';
 import { formatBytes } from './format';
+import type { ArchiveProgress } from './useArchive';
 
 interface Props {
   state: TransferState;
   onCancel(): void;
   onDismiss(): void;
+  onRetry(): void;
 }
 
 /** A pull's or push's progress: an overall bar, one bar per layer, and how it ended. */
-export function TransferPanel({ state, onCancel, onDismiss }: Props) {
+export function TransferPanel({ state, onCancel, onDismiss, onRetry }: Props) {
   const label = transferLabel(state.verb, state.ref);
   const overall = overallProgress(state.layers);
   const running = state.phase === 'running';
@@ -32,9 +34,20 @@ export function TransferPanel({ state, onCancel, onDismiss }: Props) {
             Cancel {state.verb.toLowerCase()} of {state.ref}
           </button>
         ) : (
-          <button type="button" onClick={onDismiss} aria-label={`Dismiss ${label}`}>
-            Dismiss
-          </button>
+          <>
+            {(state.phase === 'failed' || state.phase === 'cancelled') && (
+              <button
+                type="button"
+                onClick={onRetry}
+                aria-label={`Retry ${state.verb.toLowerCase()} of ${state.ref}`}
+              >
+                Retry
+              </button>
+            )}
+            <button type="button" onClick={onDismiss} aria-label={`Dismiss ${label}`}>
+              Dismiss
+            </button>
+          </>
         )}
       </div>
       {state.phase === 'done' && (
@@ -76,6 +89,32 @@ export function TransferPanel({ state, onCancel, onDismiss }: Props) {
       {state.messages.length > 0 && (
         <pre className="transfer-messages">{state.messages.slice(-4).join('\n')}</pre>
       )}
+    </section>
+  );
+}
+
+interface ArchiveProps {
+  progress: ArchiveProgress;
+  onCancel(): void;
+}
+
+/** A save's or load's progress: a bar (with a value when the total is known), bytes, Cancel. */
+export function ArchivePanel({ progress, onCancel }: ArchiveProps) {
+  const { label, fraction, bytes } = progress;
+  return (
+    <section className="transfer" aria-label={label}>
+      <div className="transfer-head">
+        <strong>{label}</strong>
+        <progress
+          aria-label={label}
+          max={100}
+          {...(fraction === undefined ? {} : { value: Math.round(fraction * 100) })}
+        />
+        <span className="small">{formatBytes(bytes)}</span>
+        <button type="button" onClick={onCancel}>
+          Cancel {label.replace(/^\w+/, (verb) => verb.toLowerCase())}
+        </button>
+      </div>
     </section>
   );
 }

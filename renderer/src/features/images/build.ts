@@ -16,18 +16,12 @@ export function parseBuildArgs(
   return { ok: true, args };
 }
 
-/** Bytes → base64 without blowing the call stack on big files. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+/**
+ * The order a context's files are sent in: the .dockerignore first, since main applies its
+ * rules to the files that follow it.
+ */
+export function uploadOrder<T extends { name: string }>(files: T[]): T[] {
+  return [...files].sort(
+    (a, b) => Number(b.name === '.dockerignore') - Number(a.name === '.dockerignore'),
+  );
 }

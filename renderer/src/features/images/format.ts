@@ -1,4 +1,5 @@
 import type { ImageSummary } from '../../../../contract';
+import { naturalCompare } from '../../format/sort';
 
 /** "sha256:0123…" → "0123456789ab", as `docker images` shows ids. */
 export function shortId(id: string): string {
@@ -15,19 +16,8 @@ export function rowKey(image: ImageSummary): string {
   return `${image.id}|${image.repoTag ?? ''}`;
 }
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-
-/** Decimal units, as the docker CLI prints sizes. */
-export function formatBytes(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
-}
+// Only for TransferPanel.tsx until it imports ../../format/bytes itself; then delete this line.
+export { formatBytes } from '../../format/bytes';
 
 export function matchesImageFilter(image: ImageSummary, filter: string): boolean {
   const f = filter.trim().toLowerCase();
@@ -39,18 +29,21 @@ export function matchesImageFilter(image: ImageSummary, filter: string): boolean
 }
 
 /** Sorted by reference, untagged last; dangling images only when asked for. */
-export function visibleImages(
-  list: ImageSummary[],
+export function visibleImages<T extends ImageSummary>(
+  list: T[],
   filter: string,
   showDangling: boolean,
-): ImageSummary[] {
+): T[] {
   return list
     .filter((i) => (showDangling || !i.dangling) && matchesImageFilter(i, filter))
     .sort((a, b) => {
       if (!a.repoTag !== !b.repoTag) return a.repoTag ? -1 : 1;
-      return imageRef(a).localeCompare(imageRef(b));
+      return naturalCompare(imageRef(a), imageRef(b)) || naturalCompare(engineOf(a), engineOf(b));
     });
 }
+
+// Rows merged from several engines (All engines) carry their engine: same ref, engine order.
+const engineOf = (i: ImageSummary) => (i as { engineName?: string }).engineName ?? '';
 
 /** The other tags of the same image: removing one of several tags only untags. */
 export function otherTags(list: ImageSummary[], image: ImageSummary): string[] {

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
-import { SAVE_CHUNK_BYTES } from '../../../../contract';
-import { call, subscribe } from '../../api/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { saveDownload } from '../../api/saveDownload';
+import { perFrame } from '../../components/byteStreams';
+import { sendUpload } from '../../components/upload';
 import { useShowError } from '../../components/Toasts';
-import { fromBase64, toBase64 } from './build';
 
 export interface ArchiveProgress {
   label: string;
@@ -16,75 +17,106 @@ export function tarName(ref: string): string {
   return `${ref.replace(/[^A-Za-z0-9_.-]+/g, '_')}.tar`;
 }
 
-/** Save to a .tar download and load from a picked .tar, both in chunks over the router. */
+/**
+ * Save to a .tar download and load from a picked .tar, both as byte streams over the router:
+ * the save goes to the browser's downloads (saveDownload), the load's file is sent only as fast
+ * as the engine takes it (sendUpload). Either can be cancelled.
+ */
 export function useArchive(engineId: string) {
   const showError = useShowError();
   const [progress, setProgress] = useState<ArchiveProgress | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  /** The transfer under way: cancelling closes its stream (main aborts the engine request). */
+  const active = useRef<{ cancel(): void } | undefined>(undefined);
+  useEffect(() => () => active.current?.cancel(), []);
+
+  const begin = useCallback((label: string, fraction: number | undefined) => {
+    active.current?.cancel();
+    setMessage(undefined);
+    setProgress({ label, fraction, bytes: 0 });
+    return perFrame((p: ArchiveProgress) => setProgress(p));
+  }, []);
 
   const save = useCallback(
     /** By repo:tag when there is one: a tar saved by id carries no tags to load back.
-     * `ref` names the download: one image's reference, or "N images". */
-    (namesOrIds: string[], ref: string) => {
+     * `ref` names the download: one image's reference, or "N images"; `on`: a row's engine. */
+    (namesOrIds: string[], ref: string, on?: string) => {
       const label = `Saving ${ref}`;
-      const parts: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
-      setMessage(undefined);
-      setProgress({ label, fraction: undefined, bytes });
-      subscribe(
-        'images.save',
-        { engineId, ids: namesOrIds },
-        (e) => {
-          if (e.kind !== 'chunk') return;
-          const part = fromBase64(e.data);
-          parts.push(part);
-          bytes += part.length;
-          setProgress({ label, fraction: undefined, bytes });
+      const show = begin(label, undefined);
+      const finish = () => {
+        show.cancel();
+        active.current = undefined;
+        setProgress(undefined);
+      };
+      // Web mode: a ticket, then the browser streams the body to disk itself (Electron: one
+      // response body into a Blob). Cancel works until the browser has it.
+      const abort = new AbortController();
+      const file = tarName(ref);
+      saveDownload('images.save', { engineId: on ?? engineId, ids: namesOrIds }, file, {
+        signal: abort.signal,
+        type: 'application/x-tar',
+        onBytes: (bytes) => show({ label, fraction: undefined, bytes }),
+      }).then(
+        (saved) => {
+          finish();
+          setMessage(
+            saved.to === 'blob'
+              ? `Saved ${ref} to ${file}.`
+              : `Saving ${ref} as ${file} in the browser's downloads.`,
+          );
         },
-        (error) => {
-          setProgress(undefined);
-          if (error) return showError(`Could not save ${ref}`, error);
-          const url = URL.createObjectURL(new Blob(parts, { type: 'application/x-tar' }));
-          const a = document.createElement('a');
-          a.href = url;
-          a.download = tarName(ref);
-          a.click();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-          setMessage(`Saved ${ref} to ${tarName(ref)}.`);
+        (error: unknown) => {
+          finish();
+          if (!abort.signal.aborted) showError(`Could not save ${ref}`, error);
         },
       );
+      active.current = {
+        cancel: () => {
+          abort.abort();
+          finish();
+          setMessage(`Cancelled saving ${ref}.`);
+        },
+      };
     },
-    [engineId, showError],
+    [begin, engineId, showError],
   );
 
   const load = useCallback(
-    async (file: File) => {
+    (file: File) => {
       const label = `Loading ${file.name}`;
-      setMessage(undefined);
-      setProgress({ label, fraction: 0, bytes: 0 });
-      let uploadId: string | undefined;
-      try {
-        uploadId = (await call('images.load.begin', { engineId })).uploadId;
-        // One chunk in flight at a time: the next is read only once main wrote the last one.
-        for (let offset = 0; offset < file.size; offset += SAVE_CHUNK_BYTES) {
-          const slice = file.slice(offset, offset + SAVE_CHUNK_BYTES);
-          const data = toBase64(new Uint8Array(await slice.arrayBuffer()));
-          await call('images.load.chunk', { engineId, uploadId, data });
-          const done = Math.min(file.size, offset + SAVE_CHUNK_BYTES);
-          setProgress({ label, fraction: done / file.size, bytes: done });
-        }
-        const { loaded } = await call('images.load.end', { engineId, uploadId });
-        setMessage(`Loaded ${loaded.join(', ') || 'nothing'} from ${file.name}.`);
-      } catch (err) {
-        if (uploadId)
-          void call('images.load.end', { engineId, uploadId, cancel: true }).catch(() => {});
-        showError(`Could not load ${file.name}`, err);
-      } finally {
+      const show = begin(label, 0);
+      const run = sendUpload('images.load', { engineId }, [{ blob: file }], (bytes) =>
+        show({ label, fraction: file.size ? bytes / file.size : 1, bytes }),
+      );
+      const finish = () => {
+        show.cancel();
+        active.current = undefined;
         setProgress(undefined);
-      }
+      };
+      run.done.then(
+        (events) => {
+          finish();
+          const names = events.flatMap((e) => (e.kind === 'loaded' ? e.names : []));
+          setMessage(`Loaded ${names.join(', ') || 'nothing'} from ${file.name}.`);
+        },
+        (error: unknown) => {
+          finish();
+          if (error instanceof ApiError && error.code === 'CANCELLED') return;
+          showError(`Could not load ${file.name}`, error);
+        },
+      );
+      active.current = {
+        cancel: () => {
+          run.cancel();
+          finish();
+          setMessage(`Cancelled loading ${file.name}.`);
+        },
+      };
     },
-    [engineId, showError],
+    [begin, engineId, showError],
   );
 
-  return { progress, message, save, load, clearMessage: () => setMessage(undefined) };
+  const cancel = useCallback(() => active.current?.cancel(), []);
+
+  return { progress, message, save, load, cancel, clearMessage: () => setMessage(undefined) };
 }

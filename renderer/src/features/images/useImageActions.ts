@@ -11,22 +11,28 @@ export const showContainer = (engineId: string, id: string) => {
   location.hash = `#/containers/${engineId}/${id}`;
 };
 
-/** Tag, remove, run. The events stream refreshes the list; errors become alerts. */
+/**
+ * Tag, remove, run. Each action goes to `engineId`, or to the row's own engine when given (rows
+ * in All engines come from several). The events stream refreshes the list; errors become alerts.
+ */
 export function useImageActions(engineId: string) {
   const queryClient = useQueryClient();
   const showError = useShowError();
-  const settle = () => queryClient.invalidateQueries({ queryKey: imageKeys.all(engineId) });
-  const [runForm, setRunForm] = useState<Partial<RunSpec> | undefined>();
+  const settle = (_r: unknown, _e: unknown, v: { engineId?: string | undefined }) =>
+    queryClient.invalidateQueries({ queryKey: imageKeys.all(v.engineId ?? engineId) });
+  const [runForm, setRunForm] = useState<
+    (Partial<RunSpec> & { engineId?: string | undefined }) | undefined
+  >();
 
   const tag = useMutation({
-    mutationFn: (v: { id: string; ref: string; target: string }) =>
-      call('images.tag', { engineId, id: v.id, target: v.target }),
+    mutationFn: (v: { id: string; ref: string; target: string; engineId?: string | undefined }) =>
+      call('images.tag', { engineId: v.engineId ?? engineId, id: v.id, target: v.target }),
     onError: (err, v) => showError(`Could not tag ${v.ref}`, err),
     onSettled: settle,
   });
   const remove = useMutation({
-    mutationFn: (v: { id: string; ref: string; force: boolean }) =>
-      call('images.remove', { engineId, id: v.id, force: v.force }),
+    mutationFn: (v: { id: string; ref: string; force: boolean; engineId?: string | undefined }) =>
+      call('images.remove', { engineId: v.engineId ?? engineId, id: v.id, force: v.force }),
     onError: (err, v) => showError(`Could not remove ${v.ref}`, err),
     onSettled: settle,
   });
@@ -37,12 +43,13 @@ export function useImageActions(engineId: string) {
     onSuccess: (result) => showContainer(engineId, result.id),
   });
 
-  /** Opens the run form prefilled from the image (which must be present). */
+  /** Opens the run form prefilled from the image (which must be present on that engine). */
   const openRunForm = useCallback(
-    async (ref: string) => {
+    async (ref: string, on?: string) => {
+      const target = on ?? engineId;
       try {
-        const detail = await queryClient.fetchQuery(imageQueries.detail(engineId, ref));
-        setRunForm(runPrefill(ref, detail.exposedPorts, randomSuffix()));
+        const detail = await queryClient.fetchQuery(imageQueries.detail(target, ref));
+        setRunForm({ ...runPrefill(ref, detail.exposedPorts, randomSuffix()), engineId: target });
       } catch (err) {
         showError(`Could not read ${ref}`, err);
       }

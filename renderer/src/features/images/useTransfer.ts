@@ -17,17 +17,17 @@ export function useTransfer(engineId: string) {
     waiters.current.splice(0).forEach((w) => w(ok));
   };
 
-  /** Starts a transfer; resolves true when it completed, false otherwise. */
+  /** Starts a transfer (on `on`, a row's engine, when given); resolves true when it completed. */
   const start = useCallback(
-    (verb: TransferVerb, ref: string): Promise<boolean> => {
+    (verb: TransferVerb, ref: string, on?: string): Promise<boolean> => {
       stop.current?.();
       settle(false);
-      setState(startTransfer(verb, ref));
+      setState(startTransfer(verb, ref, on));
       const done = new Promise<boolean>((resolve) => waiters.current.push(resolve));
       const name = verb === 'Pull' ? 'images.pull' : 'images.push';
-      stop.current = subscribe(
+      const stream = subscribe(
         name,
-        { engineId, ref },
+        { engineId: on ?? engineId, ref },
         (event) => setState((s) => s && reduceTransfer(s, { event })),
         (error) => {
           stop.current = undefined;
@@ -35,6 +35,7 @@ export function useTransfer(engineId: string) {
           settle(!error);
         },
       );
+      stop.current = () => stream.close();
       return done;
     },
     [engineId],
@@ -49,5 +50,10 @@ export function useTransfer(engineId: string) {
 
   const dismiss = useCallback(() => setState(undefined), []);
 
-  return { state, start, cancel, dismiss };
+  /** The same transfer again, on the same engine: after a failure or a cancel. */
+  const retry = useCallback(() => {
+    if (state && state.phase !== 'running') void start(state.verb, state.ref, state.on);
+  }, [state, start]);
+
+  return { state, start, cancel, dismiss, retry };
 }

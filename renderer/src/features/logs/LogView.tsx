@@ -1,5 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { MAX_LOG_LINE } from '../../../../contract';
+import { formatBytes } from '../../format/bytes';
 import { parseAnsi, type AnsiStyle } from './ansi';
 import type { LogBuffer, LogLine } from './buffer';
 import { highlight, type Matcher } from './search';
@@ -83,6 +85,15 @@ const Line = memo(function Line({
           ),
         )}
       </span>
+      {line.cut !== undefined && (
+        <span
+          className="log-cut"
+          title={`Only the first ${MAX_LOG_LINE / 1024} KiB of this line are shown: download the log for all of it.`}
+        >
+          {' … line cut: '}
+          {formatBytes(line.cut)} in all
+        </span>
+      )}
     </>
   );
 });

@@ -1,14 +1,18 @@
 import { useId, useMemo, useState } from 'react';
 import { useShowError } from '../../components/Toasts';
+import { formatBytes } from '../../format/bytes';
 import { stripAnsi } from './ansi';
 import { downloadLog } from './download';
+import { MAX_MERGED } from './limits';
 import { LogView } from './LogView';
 import { MergePicker } from './MergePicker';
 import { buildMatcher } from './search';
 import { RangeForm } from './RangeForm';
-import { LOG_CAPACITY, useLogStreams, type LogRange, type LogSource } from './useLogStreams';
+import { useLogStreams, type LogRange, type LogSource } from './useLogStreams';
+import { useDocumentTitle } from '../../useDocumentTitle';
+import { useSettings } from '../settings/queries';
 
-/** Lines asked for when a view opens, and added by each "Load earlier". */
+/** Lines asked for when a view opens unless Settings → Log tail size says otherwise. */
 export const TAIL_STEP = 1000;
 
 function describe(s: LogSource, merged: boolean): string {
@@ -22,6 +26,8 @@ function describe(s: LogSource, merged: boolean): string {
       return `${who}Container stopped — waiting for it to start again`;
     case 'removed':
       return `${who}Container removed`;
+    case 'unreachable':
+      return `${who}Lost the engine — following again as soon as it is back`;
     case 'error':
       return `${who}${s.error ?? 'The log stream failed'}`;
   }
@@ -29,30 +35,51 @@ function describe(s: LogSource, merged: boolean): string {
 
 /**
  * A log window (#/logs/ENGINE/ID[,ID…]): one container, or several merged into one timeline.
- * Follows by default from the last TAIL_STEP lines, across restarts, until the container goes.
+ * Follows by default from the last Settings → Log tail size lines, across restarts, until the container goes.
  */
 export function LogsScreen({ params }: { params: string[] }) {
   const [engineId = '', idList = '', tailParam] = params;
-  const ids = useMemo(() => idList.split(',').filter(Boolean).slice(0, 12), [idList]);
+  const ids = useMemo(() => idList.split(',').filter(Boolean).slice(0, MAX_MERGED), [idList]);
   // An optional third part asks for more lines up front (#/logs/ENGINE/ID/100000).
-  const tail = /^\d{1,7}$/.test(tailParam ?? '') ? Number(tailParam) : TAIL_STEP;
+  const tail = /^\d{1,7}$/.test(tailParam ?? '') ? Number(tailParam) : undefined;
   return <LogPanel engineId={engineId} ids={ids} initialTail={tail} />;
 }
 
 interface PanelProps {
   engineId: string;
-  /** One container, or several for the merged timeline (at most 12). */
+  /** One container, or several for the merged timeline (at most MAX_MERGED). */
   ids: string[];
   initialTail?: number;
   /** Inside another screen (a container's detail): a section with an h2, not the window's main. */
   inline?: boolean;
 }
 
-/** The whole log view — search, follow, download, merge — for a window or a detail pane. */
-export function LogPanel({ engineId, ids, initialTail = TAIL_STEP, inline = false }: PanelProps) {
+/**
+ * The whole log view — search, follow, download, merge — for a window or a detail pane. It
+ * starts once the settings are in: their tail size and buffer decide what is asked for.
+ */
+export function LogPanel(p: PanelProps) {
+  const settings = useSettings();
+  if (!settings.loaded) return <p>Loading…</p>;
+  return (
+    <LogPanelView
+      {...p}
+      initialTail={p.initialTail ?? settings.logTail}
+      capacity={settings.logBuffer}
+    />
+  );
+}
+
+function LogPanelView({
+  engineId,
+  ids,
+  initialTail = TAIL_STEP,
+  inline = false,
+  capacity,
+}: PanelProps & { capacity: number }) {
   const [tail, setTail] = useState(initialTail);
   const [range, setRange] = useState<LogRange>({});
-  const { buffer, version, sources, clear } = useLogStreams(engineId, ids, tail, range);
+  const { buffer, version, sources, clear } = useLogStreams(engineId, ids, tail, range, capacity);
   const [follow, setFollow] = useState(true);
   const [timestamps, setTimestamps] = useState(false);
   const [wrap, setWrap] = useState(false);
@@ -69,6 +96,8 @@ export function LogPanel({ engineId, ids, initialTail = TAIL_STEP, inline = fals
   const headingId = `logs-heading-${useId()}`;
   const merged = ids.length > 1;
   const names = sources.map((s) => s.name).join(', ') || ids.join(', ');
+  // A log window (or tab) is named after what it shows; a panel inside a screen is not.
+  useDocumentTitle(inline ? undefined : `Logs — ${names}`);
   const matcher = useMemo(
     () => buildMatcher({ query, regex, caseSensitive }),
     [query, regex, caseSensitive],
@@ -93,7 +122,7 @@ export function LogPanel({ engineId, ids, initialTail = TAIL_STEP, inline = fals
     setFollow(false);
   };
   const more =
-    !range.since && sources.length === 1 && sources[0]!.received >= tail && tail < LOG_CAPACITY;
+    !range.since && sources.length === 1 && sources[0]!.received >= tail && tail < capacity;
 
   const download = async () => {
     const source = sources[0];
@@ -185,12 +214,13 @@ export function LogPanel({ engineId, ids, initialTail = TAIL_STEP, inline = fals
           Clear
         </button>
         <button type="button" onClick={() => void download()} disabled={downloading !== undefined}>
-          {downloading === undefined
-            ? 'Download'
-            : `Downloading… ${(downloading / 1e6).toFixed(1)} MB`}
+          {downloading === undefined ? 'Download' : `Downloading… ${formatBytes(downloading)}`}
         </button>
         {more && (
-          <button type="button" onClick={() => setTail((t) => Math.min(LOG_CAPACITY, t * 5))}>
+          <button
+            type="button"
+            onClick={() => setTail((t) => Math.min(capacity, Math.max(t, 200) * 5))}
+          >
             Load earlier
           </button>
         )}

@@ -1,5 +1,4 @@
 import type { ContainerSummary } from '../../../../contract';
-import { useEngine } from '../../engine/EngineContext';
 import './logs.css';
 
 /**
@@ -11,12 +10,16 @@ export function openWindow(kind: 'logs' | 'shell', engineId: string, id: string)
 }
 
 /**
- * "Logs NAME" and "Shell NAME" for a container row. Its own component so the row stays memoized:
- * only these buttons follow the engine context.
+ * "Logs NAME" and "Shell NAME" for a container row. The engine is the row's own (in All engines
+ * rows come from several), never the switcher's: the window opens on the engine the row came from.
  */
-export function ContainerWindowButtons({ container: c }: { container: ContainerSummary }) {
-  const { engineId } = useEngine();
-  if (!engineId) return null;
+export function ContainerWindowButtons({
+  container: c,
+  engineId,
+}: {
+  container: ContainerSummary;
+  engineId: string;
+}) {
   return (
     <>
       <button

@@ -1,4 +1,4 @@
-import { logTimeKey } from '../../../../contract';
+import { logTimeKey, type LogLines } from '../../../../contract';
 
 export interface LogLine {
   /** The engine's RFC 3339 timestamp ("" when the engine gave none). */
@@ -7,6 +7,21 @@ export interface LogLine {
   err: boolean;
   /** Which container (index into the view's sources) the line came from. */
   src: number;
+  /** The line was cut (main keeps MAX_LOG_LINE of it): its full length in bytes. */
+  cut?: number;
+}
+
+/** A batch from main as the view's lines (main sends parallel arrays: no object per line). */
+export function toLines(e: LogLines, src: number): LogLine[] {
+  const err = new Set(e.err);
+  const lines = e.text.map((text, i): LogLine => ({
+    ts: e.ts[i] ?? '',
+    text,
+    err: err.has(i),
+    src,
+  }));
+  for (const [i, full] of e.cut ?? []) if (lines[i]) lines[i].cut = full;
+  return lines;
 }
 
 /**

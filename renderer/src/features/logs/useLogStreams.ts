@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LogLines } from '../../../../contract';
-import { call, subscribe } from '../../api/client';
-import { LogBuffer, type LogLine } from './buffer';
+import { subscribe, type Stream } from '../../api/client';
+import type { StreamEvent } from '../../../../contract';
+import { LogBuffer, toLines } from './buffer';
+
+/** A log source id naming a Swarm service rather than a container. */
+export const SERVICE_LOGS = 'service:';
 
 /** Lines kept in memory per view; older ones are dropped (the notice offers the download). */
 export const LOG_CAPACITY = 50_000;
@@ -11,15 +14,32 @@ export interface LogSource {
   name: string;
   tty: boolean;
   /** connecting → attached ⇄ stopped → removed; error when the stream failed. */
-  state: 'connecting' | 'attached' | 'stopped' | 'removed' | 'error';
+  state: 'connecting' | 'attached' | 'stopped' | 'removed' | 'unreachable' | 'error';
   error?: string;
   /** Lines received since (re)subscribing: tells whether "Load earlier" can find more. */
   received: number;
 }
 
-export function toLines(e: LogLines, src: number): LogLine[] {
-  const err = new Set(e.err);
-  return e.text.map((text, i) => ({ ts: e.ts[i] ?? '', text, err: err.has(i), src }));
+/** One followed container's stream, and the credit its batches owe main until committed. */
+class Follow {
+  stream: Stream<'logs.follow'> | Stream<'services.logs'> | undefined;
+  private owed = 0;
+
+  owe(cost: number): void {
+    this.owed += cost;
+  }
+
+  /** What was owed is on screen now: main may send that much more. */
+  settle(): void {
+    if (this.owed > 0) this.stream?.ack(this.owed);
+    this.owed = 0;
+  }
+}
+
+/** since/until as the engine takes them (Unix seconds); absent = no limit. */
+export interface LogRange {
+  since?: string | undefined;
+  until?: string | undefined;
 }
 
 /**
@@ -28,81 +48,102 @@ export function toLines(e: LogLines, src: number): LogLine[] {
  * changed. What the view has taken in is acknowledged after React committed it, so a renderer
  * that cannot keep up slows the engine's stream down instead of queueing without bound.
  */
-/** since/until as the engine takes them (Unix seconds); absent = no limit. */
-export interface LogRange {
-  since?: string | undefined;
-  until?: string | undefined;
-}
-
-export function useLogStreams(engineId: string, ids: string[], tail: number, range: LogRange) {
+export function useLogStreams(
+  engineId: string,
+  ids: string[],
+  tail: number,
+  range: LogRange,
+  /** Lines kept (Settings → Log buffer). */
+  capacity = LOG_CAPACITY,
+) {
   const key = ids.join(',');
   const { since, until } = range;
   const streamKey = `${engineId}|${key}|${tail}|${since ?? ''}|${until ?? ''}`;
   // A new buffer whenever what we follow changes; the effect below fills it.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- streamKey names every input
-  const buffer = useMemo(() => new LogBuffer(LOG_CAPACITY), [streamKey]);
+  const buffer = useMemo(() => new LogBuffer(capacity), [streamKey, capacity]);
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<{ key: string; sources: LogSource[] }>({
     key: '',
     sources: [],
   });
-  const acks = useRef(new Map<string, number>());
+  const follows = useRef<Follow[]>([]);
   const initial = useMemo(() => initialSources(key), [key]);
   const sources = state.key === streamKey ? state.sources : initial;
 
   useEffect(() => {
     const idList = key.split(',').filter(Boolean);
-    acks.current.clear();
     const patch = (src: number, p: Partial<LogSource>) =>
       setState((prev) => {
         const base = prev.key === streamKey ? prev.sources : initialSources(key);
         return { key: streamKey, sources: base.map((s, i) => (i === src ? { ...s, ...p } : s)) };
       });
-    const unsubs = idList.map((id, src) => {
-      let sessionId = '';
+    const list = idList.map((id, src) => {
       let received = 0;
-      return subscribe(
-        'logs.follow',
-        {
-          engineId,
-          id,
-          follow: true,
-          stdout: true,
-          stderr: true,
-          // From a start time on, the user wants everything since then, not the last N lines.
-          ...(since ? { since } : { tail }),
-          ...(until ? { until } : {}),
-        },
-        (e) => {
-          if (e.kind === 'session') {
-            sessionId = e.sessionId;
-            patch(src, { name: e.name, tty: e.tty });
-          } else if (e.kind === 'lines') {
-            buffer.append(toLines(e, src));
-            received += e.text.length;
-            acks.current.set(sessionId, (acks.current.get(sessionId) ?? 0) + e.bytes);
-            setVersion((v) => v + 1);
-            // Only while the initial tail comes in: afterwards the count no longer matters.
-            if (received - e.text.length < tail) patch(src, { received });
-          } else {
-            patch(src, { state: e.state });
-          }
-        },
-        (error) => {
-          if (error) patch(src, { state: 'error', error: error.message });
-        },
-      );
+      const follow = new Follow();
+      const onEvent = (e: StreamEvent<'logs.follow'>, cost: number) => {
+        if (e.kind === 'lines') {
+          buffer.append(toLines(e, src));
+          received += e.text.length;
+          // Owed until React has committed the batch (the effect below).
+          follow.owe(cost);
+          setVersion((v) => v + 1);
+          // Only while the initial tail comes in: afterwards the count no longer matters.
+          if (received - e.text.length < tail) patch(src, { received });
+          return;
+        }
+        if (e.kind === 'session') patch(src, { name: e.name, tty: e.tty });
+        else patch(src, { state: e.state });
+        follow.stream?.ack(cost);
+      };
+      const onEnd = (error?: { message: string }) => {
+        if (error) patch(src, { state: 'error', error: error.message });
+      };
+      // A Swarm service (#/logs/ENGINE/service:ID): every task's lines, merged by the engine.
+      follow.stream = id.startsWith(SERVICE_LOGS)
+        ? subscribe(
+            'services.logs',
+            {
+              engineId,
+              id: id.slice(SERVICE_LOGS.length),
+              follow: true,
+              stdout: true,
+              stderr: true,
+              tail,
+            },
+            onEvent,
+            onEnd,
+            { manualAck: true },
+          )
+        : subscribe(
+            'logs.follow',
+            {
+              engineId,
+              id,
+              follow: true,
+              stdout: true,
+              stderr: true,
+              // From a start time on, the user wants everything since then, not the last N lines.
+              ...(since ? { since } : { tail }),
+              ...(until ? { until } : {}),
+            },
+            onEvent,
+            onEnd,
+            { manualAck: true },
+          );
+      return follow;
     });
-    return () => unsubs.forEach((u) => u());
+    follows.current = list;
+    return () => {
+      for (const f of list) f.stream?.close();
+      follows.current = [];
+    };
   }, [engineId, key, tail, since, until, streamKey, buffer]);
 
-  // After each commit: acknowledge what is now on screen.
+  // After each commit: the lines are on screen, so main may send more.
   useEffect(() => {
-    for (const [sessionId, bytes] of acks.current) {
-      if (sessionId && bytes > 0) call('logs.ack', { engineId, sessionId, bytes }).catch(() => {});
-    }
-    acks.current.clear();
-  }, [version, engineId]);
+    for (const f of follows.current) f.settle();
+  }, [version]);
 
   const clear = useCallback(() => {
     buffer.clear();

@@ -6,6 +6,7 @@ import { useShowError } from '../../components/Toasts';
 import { containerQueries } from '../containers/queries';
 import { Field } from '../../components/Field';
 import { networkKeys } from './queries';
+import { naturalCompare } from '../../format/sort';
 
 interface Props {
   engineId: string;
@@ -26,7 +27,7 @@ export function ConnectForm({ engineId, network }: Props) {
   const members = new Set(network.members.map((m) => m.id));
   const choices = (containers.data ?? [])
     .filter((c) => !members.has(c.id))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => naturalCompare(a.name, b.name));
   const connect = useMutation({
     mutationFn: (input: { container: string; aliases: string[]; ip?: string }) =>
       call('networks.connect', { engineId, id: network.id, ...input }),

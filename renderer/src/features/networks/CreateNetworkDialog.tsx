@@ -8,18 +8,19 @@ import {
 } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
+import { EngineField, useTargetEngine } from '../../components/EngineField';
 import { Field } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { networkKeys, networkQueries } from './queries';
 
 interface Props {
-  engineId: string;
   onClose(): void;
 }
 
 type FieldName = 'name' | 'subnet' | 'gateway' | 'ipRange' | 'labels';
 
-export function CreateNetworkDialog({ engineId, onClose }: Props) {
+export function CreateNetworkDialog({ onClose }: Props) {
+  const [engineId, setEngineId] = useTargetEngine();
   const queryClient = useQueryClient();
   const showError = useShowError();
   const drivers = useQuery(networkQueries.drivers(engineId));
@@ -79,6 +80,7 @@ export function CreateNetworkDialog({ engineId, onClose }: Props) {
   return (
     <Dialog title="Create network" onCancel={onClose}>
       <form onSubmit={submit} className="rform" noValidate>
+        <EngineField value={engineId} onChange={setEngineId} />
         {text('name', 'Name')}
         <Field
           label="Driver"

@@ -1,21 +1,26 @@
 import { memo } from 'react';
 import type { NetworkSummary } from '../../../../contract';
+import { EngineCell } from '../../components/EngineCell';
 import { Icon } from '../../components/Icon';
+import type { Tagged } from '../../components/useEngineLists';
 
 export type NetworkVerb = 'Inspect' | 'Remove';
 
 interface Props {
-  network: NetworkSummary;
-  onAction(verb: NetworkVerb, network: NetworkSummary): void;
+  network: Tagged<NetworkSummary>;
+  /** Rows from several engines: show the Engine cell. */
+  multi: boolean;
+  onAction(verb: NetworkVerb, network: Tagged<NetworkSummary>): void;
 }
 
-export const NetworkRow = memo(function NetworkRow({ network: n, onAction }: Props) {
+export const NetworkRow = memo(function NetworkRow({ network: n, multi, onAction }: Props) {
   return (
-    <tr>
+    <tr className={n.stale ? 'stale' : undefined}>
       <th scope="row" className="name">
         {n.name}
         {n.builtIn && <span className="badge">built-in</span>}
       </th>
+      {multi && <EngineCell row={n} />}
       <td>{n.driver}</td>
       <td>{n.scope}</td>
       <td className="mono small">

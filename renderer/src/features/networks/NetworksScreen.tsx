@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { NetworkSummary } from '../../../../contract';
+import { AllEnginesNote } from '../../components/AllEnginesNote';
+import { EngineFailures } from '../../components/EngineCell';
 import { ScreenBody } from '../../components/ScreenBody';
-import { useEngine } from '../../engine/EngineContext';
+import { useEngineLists, type Tagged } from '../../components/useEngineLists';
 import '../volumes/resources.css';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDetailDialog } from './NetworkDetailDialog';
@@ -10,13 +11,17 @@ import { NetworkRow, type NetworkVerb } from './NetworkRow';
 import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { networkQueries } from './queries';
 import { RemoveNetworkDialog } from './RemoveNetworkDialog';
+import { EmptyList } from '../../components/EmptyList';
+import { naturalCompare } from '../../format/sort';
 
-type Open = { kind: 'create' } | { kind: 'prune' } | { kind: NetworkVerb; id: string } | undefined;
+type Open =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: NetworkVerb; id: string; engineId: string }
+  | undefined;
 
 export function NetworksScreen() {
-  const { engineId: queryEngineId } = useEngine();
-  const engineId = queryEngineId ?? '';
-  const list = useQuery({ ...networkQueries.list(engineId), enabled: !!queryEngineId });
+  const list = useEngineLists(networkQueries.list);
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Open>();
   const rows = useMemo(() => {
@@ -29,13 +34,17 @@ export function NetworksScreen() {
             .toLowerCase()
             .includes(f),
       )
-      .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name));
+      .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || naturalCompare(a.name, b.name));
   }, [list.data, filter]);
   const onAction = useCallback(
-    (verb: NetworkVerb, n: NetworkSummary) => setOpen({ kind: verb, id: n.id }),
+    (verb: NetworkVerb, n: Tagged<NetworkSummary>) =>
+      setOpen({ kind: verb, id: n.id, engineId: n.engineId }),
     [],
   );
-  const selected = open && 'id' in open ? list.data?.find((n) => n.id === open.id) : undefined;
+  const selected =
+    open && 'id' in open
+      ? list.data?.find((n) => n.id === open.id && n.engineId === open.engineId)
+      : undefined;
   const close = () => setOpen(undefined);
 
   return (
@@ -58,12 +67,15 @@ export function NetworksScreen() {
           </button>
         </div>
       </header>
+      <AllEnginesNote what="new networks and prunes" pickable />
+      <EngineFailures failures={list.failures} noun="networks" />
       <ScreenBody list={list} noun="networks">
         {() => (
           <table aria-label="Networks" aria-busy={list.isPending} className="resource-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                {list.multi && <th scope="col">Engine</th>}
                 <th scope="col">Driver</th>
                 <th scope="col">Scope</th>
                 <th scope="col">Subnet / gateway</th>
@@ -77,22 +89,30 @@ export function NetworksScreen() {
             </thead>
             <tbody>
               {rows.map((n) => (
-                <NetworkRow key={n.id} network={n} onAction={onAction} />
+                <NetworkRow
+                  key={`${n.engineId}/${n.id}`}
+                  network={n}
+                  multi={list.multi}
+                  onAction={onAction}
+                />
               ))}
             </tbody>
           </table>
         )}
       </ScreenBody>
-      {list.data && rows.length === 0 && (
-        <p className="empty">No networks match. Clear the filter.</p>
-      )}
-      {open?.kind === 'create' && <CreateNetworkDialog engineId={engineId} onClose={close} />}
-      {open?.kind === 'prune' && <PruneNetworksDialog engineId={engineId} onClose={close} />}
+      <EmptyList
+        total={list.data?.length}
+        shown={rows.length}
+        none="No networks match. Clear the filter."
+        filtered="No networks match. Clear the filter."
+      />
+      {open?.kind === 'create' && <CreateNetworkDialog onClose={close} />}
+      {open?.kind === 'prune' && <PruneNetworksDialog onClose={close} />}
       {open?.kind === 'Remove' && selected && (
-        <RemoveNetworkDialog engineId={engineId} network={selected} onClose={close} />
+        <RemoveNetworkDialog engineId={selected.engineId} network={selected} onClose={close} />
       )}
       {open?.kind === 'Inspect' && selected && (
-        <NetworkDetailDialog engineId={engineId} network={selected} onClose={close} />
+        <NetworkDetailDialog engineId={selected.engineId} network={selected} onClose={close} />
       )}
     </main>
   );

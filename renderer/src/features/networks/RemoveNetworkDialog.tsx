@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { NetworkSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { networkKeys } from './queries';
 
 interface Props {
@@ -23,7 +23,13 @@ export function RemoveNetworkDialog({ engineId, network, onClose }: Props) {
     },
   });
   return (
-    <Dialog title={`Remove ${network.name}?`} onCancel={onClose}>
+    <ConfirmDialog
+      verb="Remove"
+      name={network.name}
+      onCancel={onClose}
+      onConfirm={() => remove.mutate()}
+      disabled={remove.isPending}
+    >
       <p>
         The network <strong>{network.name}</strong> ({network.driver}
         {network.subnets[0] ? `, ${network.subnets[0].subnet}` : ''}) will be deleted. Containers
@@ -35,19 +41,6 @@ export function RemoveNetworkDialog({ engineId, network, onClose }: Props) {
           engine refuses while any of them is running.
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate()}
-        >
-          Remove
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CredentialStorage, RegistryLogin } from '../../../../contract';
 import { displayRegistry } from '../../../../contract';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { sourceLabel } from './format';
 
 interface Props {
@@ -20,7 +20,15 @@ export function LogoutDialog({ login, storage, onConfirm, onCancel }: Props) {
   const [removeConfig, setRemoveConfig] = useState(others.length === 0);
   const nothing = others.length === 0 && !removeConfig;
   return (
-    <Dialog className="registries-dialog" title={`Log out of ${name}?`} onCancel={onCancel}>
+    <ConfirmDialog
+      className="registries-dialog"
+      verb="Log out"
+      headingVerb="Log out of"
+      name={name}
+      onCancel={onCancel}
+      onConfirm={() => onConfirm(removeConfig)}
+      disabled={nothing}
+    >
       <p>
         Logged in as <strong>{login.username}</strong>.
         {others.length > 0 &&
@@ -41,19 +49,6 @@ export function LogoutDialog({ login, storage, onConfirm, onCancel }: Props) {
         Pulls and pushes to {name} then go without these credentials; private images need a new
         login.
       </p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={nothing}
-          onClick={() => onConfirm(removeConfig)}
-        >
-          Log out
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

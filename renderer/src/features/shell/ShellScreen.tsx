@@ -11,6 +11,7 @@ function openAttach(engineId: string, id: string) {
   window.open(`#/shell/${engineId}/${id}/attach`, '_blank');
 }
 import { Terminal, type ShellOptions, type ShellStatus } from './Terminal';
+import { useDocumentTitle } from '../../useDocumentTitle';
 
 function describe(s: ShellStatus): string {
   switch (s.state) {
@@ -36,6 +37,7 @@ export function ShellScreen({ params }: { params: string[] }) {
   const list = useQuery({ ...containerQueries.list(engineId), enabled: !!engineId });
   const container = list.data?.find((c) => c.id === id || c.name === id);
   const name = container?.name ?? id.slice(0, 12);
+  useDocumentTitle(`Shell — ${name}`);
   const running = container ? container.state === 'running' : true;
   const [options, setOptions] = useState<ShellOptions>({});
   const [draft, setDraft] = useState({ cmd: '', user: '', workdir: '' });

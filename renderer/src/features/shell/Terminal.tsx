@@ -4,9 +4,10 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, type MutableRefObject } from 'react';
-import type { ExecEvent, PortholeError } from '../../../../contract';
-import { call, subscribe } from '../../api/client';
+import type { ExecControl, ExecEvent, PortholeError } from '../../../../contract';
+import { subscribe, type Stream } from '../../api/client';
 import { AckBatcher } from './ackPolicy';
+import { useSettings } from '../settings/queries';
 
 export interface ShellOptions {
   cmd?: string[];
@@ -37,14 +38,22 @@ interface Props {
 const RESIZE_DEBOUNCE_MS = 80;
 
 /**
- * One exec session in an xterm. Output is written to xterm and acknowledged from its write
- * callback (flow control); keystrokes go out as `exec.input`; a new size (window resize → fit)
- * is sent debounced. Unmounting unsubscribes, which ends this session and nothing else.
+ * One exec session (or attach) in an xterm, on one stream. Output bytes are written to xterm and
+ * acknowledged from its write callback (flow control); keystrokes and a new size (window
+ * resize → fit, debounced) go out as control messages on the same stream. Unmounting closes
+ * the stream, which ends this session and nothing else.
  */
 export function Terminal(p: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
   const { engineId, containerId, options, attempt, onStatus, onSize, searchRef, mode } = p;
   const optionsKey = JSON.stringify(options);
+  // Settings → Terminal font and size: applied to the live terminal, the session goes on.
+  const { terminalFont, terminalFontSize } = useSettings();
+  const font = useRef({ family: terminalFont, size: terminalFontSize });
+  useEffect(() => {
+    font.current = { family: terminalFont, size: terminalFontSize };
+  });
+  const live = useRef<{ term: XTerm; fit: FitAddon } | undefined>(undefined);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -52,8 +61,8 @@ export function Terminal(p: Props) {
     const opts = JSON.parse(optionsKey) as ShellOptions;
     const term = new XTerm({
       cursorBlink: true,
-      fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 13,
+      fontFamily: font.current.family,
+      fontSize: font.current.size,
       scrollback: 5000,
     });
     const fit = new FitAddon();
@@ -64,18 +73,22 @@ export function Terminal(p: Props) {
     searchRef.current = search;
     term.open(host);
     fit.fit();
+    live.current = { term, fit };
     onSize(term.cols, term.rows);
 
-    let sessionId = '';
+    let connected = false;
     let ended = false;
     const early: string[] = [];
-    const acks = new AckBatcher((bytes) => {
-      if (sessionId) call('exec.ack', { engineId, sessionId, bytes }).catch(() => {});
-    });
+    // `stream` is opened below; these only run on later events, once it exists.
+    const control = (msg: ExecControl) => {
+      if (!ended) stream.control(msg);
+    };
+    const acks = new AckBatcher((n) => stream.ack(n));
     const send = (data: string) => {
       if (ended) return;
-      if (!sessionId) return void early.push(data);
-      call('exec.input', { engineId, sessionId, data }).catch(() => {});
+      // Typed before the process runs: kept, and sent in order once it does.
+      if (!connected) return void early.push(data);
+      control({ kind: 'input', data });
     };
 
     // Copy and paste with Ctrl+Shift+C / V: plain Ctrl+C must reach the process as an interrupt.
@@ -94,21 +107,16 @@ export function Terminal(p: Props) {
     const dataSub = term.onData(send);
 
     onStatus({ state: 'connecting' });
-    const sent = { cols: term.cols, rows: term.rows };
-    const onEvent = (e: ExecEvent) => {
+    const size = { cols: term.cols, rows: term.rows };
+    const onEvent = (e: ExecEvent, cost: number) => {
       if (e.kind === 'session') {
-        sessionId = e.sessionId;
+        connected = true;
         onStatus({ state: 'connected', cmd: e.cmd });
         for (const d of early.splice(0)) send(d);
-        // Fitted again while the session was being created: tell the engine the final size.
-        if (term.cols !== sent.cols || term.rows !== sent.rows) {
-          call('exec.resize', { engineId, sessionId, cols: term.cols, rows: term.rows }).catch(
-            () => {},
-          );
-        }
         term.focus();
       } else if (e.kind === 'data') {
-        term.write(e.data, () => acks.written(e.bytes));
+        // Credit goes back only once xterm has really taken the bytes in (flow control).
+        term.write(e.data, () => acks.written(cost));
       } else {
         ended = true;
         const how = e.code === null ? 'ended' : `exited with code ${e.code}`;
@@ -120,21 +128,23 @@ export function Terminal(p: Props) {
       ended = true;
       if (error) onStatus({ state: 'failed', message: error.message, code: error.code });
     };
-    const unsubscribe =
+    const manual = { manualAck: true };
+    const stream: Stream<'exec.session'> | Stream<'exec.attach'> =
       mode === 'attach'
-        ? subscribe('exec.attach', { engineId, id: containerId, ...sent }, onEvent, onEnd)
+        ? subscribe('exec.attach', { engineId, id: containerId, ...size }, onEvent, onEnd, manual)
         : subscribe(
             'exec.session',
             {
               engineId,
               id: containerId,
-              ...sent,
+              ...size,
               ...(opts.cmd?.length ? { cmd: opts.cmd } : {}),
               ...(opts.user ? { user: opts.user } : {}),
               ...(opts.workdir ? { workdir: opts.workdir } : {}),
             },
             onEvent,
             onEnd,
+            manual,
           );
 
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -143,11 +153,10 @@ export function Terminal(p: Props) {
       timer = setTimeout(() => fit.fit(), RESIZE_DEBOUNCE_MS);
     });
     observer.observe(host);
+    // Main keeps the latest size until the process runs, then applies it: no need to wait here.
     const resizeSub = term.onResize(({ cols, rows }) => {
       onSize(cols, rows);
-      if (sessionId && !ended) {
-        call('exec.resize', { engineId, sessionId, cols, rows }).catch(() => {});
-      }
+      control({ kind: 'resize', cols, rows });
     });
 
     return () => {
@@ -156,11 +165,20 @@ export function Terminal(p: Props) {
       resizeSub.dispose();
       dataSub.dispose();
       acks.dispose();
-      unsubscribe();
+      stream.close();
+      live.current = undefined;
       term.dispose();
       searchRef.current = undefined;
     };
   }, [engineId, containerId, optionsKey, attempt, onStatus, onSize, searchRef, mode]);
+
+  useEffect(() => {
+    const t = live.current;
+    if (!t) return;
+    t.term.options.fontFamily = terminalFont;
+    t.term.options.fontSize = terminalFontSize;
+    t.fit.fit();
+  }, [terminalFont, terminalFontSize]);
 
   return (
     <section className="terminal" aria-label={p.label}>

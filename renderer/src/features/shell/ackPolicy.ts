@@ -4,7 +4,7 @@ export const ACK_NOW_BYTES = 8 * 1024;
 export const ACK_DELAY_MS = 20;
 
 /**
- * Gathers the bytes xterm has finished writing and acknowledges them in a few calls. Every byte
+ * Gathers the bytes xterm has finished writing and acknowledges them in a few acks. Every byte
  * is acknowledged eventually (the timer), so main's low watermark is always reached again.
  */
 export class AckBatcher {

@@ -1,9 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ApiError } from '../../api/client';
-import { formatBytes, joinPath, parentPath } from './format';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import { volumeQueries } from './queries';
+import { Field } from '../../components/Field';
+import { FileTree, type Selection } from '../../components/FileTree';
+import { formatBytes } from '../../format/bytes';
+import { imageQueries } from '../images/queries';
+import { volumeKeys, volumeQueries } from './queries';
 import { useDownload } from './useDownload';
 
 interface Props {
@@ -12,91 +14,86 @@ interface Props {
   onClose(): void;
 }
 
-/** Read-only file browser: each folder is listed by a short-lived helper container. */
+/**
+ * Read-only file browser on the same tree as a container's Files tab. Each folder is read by a
+ * short-lived helper container from the image the user chooses here (remembered per engine by
+ * main); the helper and its anonymous volumes are removed right after.
+ */
 export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
-  const [path, setPath] = useState('');
-  const listing = useQuery(volumeQueries.files(engineId, volume, path));
-  const { download, active, saved } = useDownload(engineId, volume);
-  const error = listing.error;
+  const qc = useQueryClient();
+  const remembered = useQuery(volumeQueries.helper(engineId));
+  const images = useQuery(imageQueries.list(engineId));
+  const [chosen, setChosen] = useState<string | undefined>();
+  const helper = chosen ?? remembered.data?.image ?? '';
+  const [selected, setSelected] = useState<Selection | undefined>();
+  const { download, cancel, active, saved } = useDownload(engineId, volume, helper);
+  const folder = useCallback(
+    (path: string) => volumeQueries.files(engineId, volume, path, helper),
+    [engineId, volume, helper],
+  );
+  const tags = (images.data ?? [])
+    .map((i) => i.repoTag ?? i.id)
+    .sort(
+      (a, b) =>
+        Number(a.startsWith('sha256:')) - Number(b.startsWith('sha256:')) || a.localeCompare(b),
+    );
+  const file = selected?.kind === 'file' ? selected.path : undefined;
   return (
     <Dialog title={`Files in ${volume}`} onCancel={onClose} wide>
-      <div className="browse-bar">
-        <button type="button" disabled={!path} onClick={() => setPath(parentPath(path))}>
-          Up
-        </button>
-        <span className="mono" aria-label="Folder">
-          /{path}
-        </span>
-      </div>
-      {listing.isPending ? (
-        <p aria-live="polite">Reading /{path}…</p>
-      ) : error ? (
-        <div role="alert" className="inline-alert">
-          <p>{error.message}</p>
-          {error instanceof ApiError && error.hint && <p className="small">{error.hint}</p>}
-        </div>
-      ) : listing.data.entries.length === 0 ? (
-        <p>This folder is empty.</p>
+      <Field
+        label="Helper image"
+        hint="Any local image: it is only used to read the volume, read-only, and is not changed."
+      >
+        {(p) => (
+          <select {...p} value={helper} onChange={(e) => setChosen(e.target.value)}>
+            <option value="">Choose an image…</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {helper ? (
+        <FileTree
+          key={helper}
+          label={`Files of ${volume}`}
+          folder={folder}
+          selected={selected?.path}
+          onSelect={setSelected}
+        />
       ) : (
-        <div className="scroll-box">
-          <table aria-label={`Files in ${volume}`} className="resource-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Size</th>
-                <th scope="col">Modified</th>
-                <th scope="col">Mode</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {listing.data.entries.map((e) => (
-                <tr key={e.name}>
-                  <th scope="row" className="mono wrap-anywhere">
-                    {e.kind === 'dir' ? `${e.name}/` : e.name}
-                    {e.linkTarget && <span className="small"> → {e.linkTarget}</span>}
-                  </th>
-                  <td className="num">{e.kind === 'dir' ? '' : formatBytes(e.size)}</td>
-                  <td>{e.modified}</td>
-                  <td className="mono small">{e.mode}</td>
-                  <td className="actions">
-                    {e.kind === 'dir' ? (
-                      <button
-                        type="button"
-                        aria-label={`Open ${e.name}`}
-                        onClick={() => setPath(joinPath(path, e.name))}
-                      >
-                        Open
-                      </button>
-                    ) : e.kind === 'file' ? (
-                      <button
-                        type="button"
-                        aria-label={`Download ${e.name}`}
-                        disabled={!!active}
-                        onClick={() => download(joinPath(path, e.name))}
-                      >
-                        Download
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <p className="empty">
+          {remembered.isPending ? 'Loading…' : 'Choose a helper image to read this volume.'}
+        </p>
       )}
       <p className="small" role="status">
         {active
-          ? `Downloading /${active.path}… ${formatBytes(active.bytes)}`
+          ? `Downloading ${active.path}… ${formatBytes(active.bytes)}`
           : (saved ??
-            (listing.data
-              ? `Read-only, through a short-lived helper container from ${listing.data.helperImage}.`
-              : ''))}
+            (helper ? `Read-only, through a short-lived helper container from ${helper}.` : ''))}
       </p>
       <div className="dialog-actions">
-        <button type="button" onClick={() => void listing.refetch()}>
+        {active && (
+          <button type="button" onClick={cancel}>
+            Cancel download
+          </button>
+        )}
+        {file && (
+          <button type="button" disabled={!!active} onClick={() => download(file.slice(1))}>
+            Download {file}
+          </button>
+        )}
+        <button
+          type="button"
+          disabled={!helper}
+          onClick={() =>
+            void qc.invalidateQueries({
+              queryKey: volumeKeys.files(engineId, volume, '').slice(0, 3),
+            })
+          }
+        >
           Refresh
         </button>
         <button type="button" onClick={onClose}>

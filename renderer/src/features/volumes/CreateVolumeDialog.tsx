@@ -3,18 +3,19 @@ import { useState, type FormEvent } from 'react';
 import { checkResourceName, parseKeyValues } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
+import { EngineField, useTargetEngine } from '../../components/EngineField';
 import { Field } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { volumeKeys } from './queries';
 
 interface Props {
-  engineId: string;
   onClose(): void;
 }
 
 type Errors = Partial<Record<'name' | 'driver' | 'driverOpts' | 'labels', string>>;
 
-export function CreateVolumeDialog({ engineId, onClose }: Props) {
+export function CreateVolumeDialog({ onClose }: Props) {
+  const [engineId, setEngineId] = useTargetEngine();
   const queryClient = useQueryClient();
   const showError = useShowError();
   const [name, setName] = useState('');
@@ -49,6 +50,7 @@ export function CreateVolumeDialog({ engineId, onClose }: Props) {
   return (
     <Dialog title="Create volume" onCancel={onClose}>
       <form onSubmit={submit} className="rform" noValidate>
+        <EngineField value={engineId} onChange={setEngineId} />
         <Field label="Name" error={errors.name}>
           {(p) => (
             <input

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { VolumeSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError } from '../../components/Toasts';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { volumeKeys } from './queries';
 
 interface Props {
@@ -24,7 +24,13 @@ export function RemoveVolumeDialog({ engineId, volume, onClose }: Props) {
     },
   });
   return (
-    <Dialog title={`Remove ${volume.name}?`} onCancel={onClose}>
+    <ConfirmDialog
+      verb="Remove"
+      name={volume.name}
+      onCancel={onClose}
+      onConfirm={() => remove.mutate()}
+      disabled={remove.isPending}
+    >
       <p>
         The volume <strong className="wrap-anywhere">{volume.name}</strong> and all the data in it
         will be deleted. This cannot be undone.
@@ -35,19 +41,6 @@ export function RemoveVolumeDialog({ engineId, volume, onClose }: Props) {
           refuses to remove it until those containers are removed.
         </p>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate()}
-        >
-          Remove
-        </button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

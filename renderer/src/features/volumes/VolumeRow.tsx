@@ -1,21 +1,33 @@
 import { memo } from 'react';
 import type { VolumeSummary } from '../../../../contract';
+import { EngineCell } from '../../components/EngineCell';
 import { Icon } from '../../components/Icon';
+import type { Tagged } from '../../components/useEngineLists';
 import { relativeTime } from '../containers/format';
-import { formatBytes, formatLabels } from './format';
+import { formatLabels } from './format';
+import { formatBytes } from '../../format/bytes';
 
 export type VolumeVerb = 'Browse' | 'Run with' | 'Remove';
 
 interface Props {
-  volume: VolumeSummary;
+  volume: Tagged<VolumeSummary>;
+  /** Rows from several engines: show the Engine cell. */
+  multi: boolean;
   /** undefined until sizes are loaded. */
   size: number | undefined;
   now: number;
   busy: boolean;
-  onAction(verb: VolumeVerb, volume: VolumeSummary): void;
+  onAction(verb: VolumeVerb, volume: Tagged<VolumeSummary>): void;
 }
 
-export const VolumeRow = memo(function VolumeRow({ volume: v, size, now, busy, onAction }: Props) {
+export const VolumeRow = memo(function VolumeRow({
+  volume: v,
+  multi,
+  size,
+  now,
+  busy,
+  onAction,
+}: Props) {
   const created = v.created ? Date.parse(v.created) : NaN;
   const labels = formatLabels(v.labels);
   const button = (verb: VolumeVerb, text: string) => (
@@ -31,11 +43,12 @@ export const VolumeRow = memo(function VolumeRow({ volume: v, size, now, busy, o
     </button>
   );
   return (
-    <tr>
+    <tr className={v.stale ? 'stale' : undefined}>
       <th scope="row" className="name mono wrap-anywhere">
         {v.name}
         {v.anonymous && <span className="badge">anonymous</span>}
       </th>
+      {multi && <EngineCell row={v} />}
       <td>{v.driver}</td>
       <td className="mono small wrap-anywhere">{v.mountpoint}</td>
       <td title={Number.isNaN(created) ? '' : new Date(created).toLocaleString()}>

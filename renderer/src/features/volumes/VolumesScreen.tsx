@@ -1,7 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { VolumeSummary } from '../../../../contract';
+import type { Tagged } from '../../components/useEngineLists';
+import { AllEnginesNote } from '../../components/AllEnginesNote';
+import { EngineFailures } from '../../components/EngineCell';
 import { ScreenBody } from '../../components/ScreenBody';
+import { useEngineLists } from '../../components/useEngineLists';
 import { useEngine } from '../../engine/EngineContext';
 import { useNow } from '../../engine/useEngineStatuses';
 import { BrowseVolumeDialog } from './BrowseVolumeDialog';
@@ -12,19 +16,30 @@ import { RemoveVolumeDialog } from './RemoveVolumeDialog';
 import { RunWithVolumeDialog } from './RunWithVolumeDialog';
 import { VolumeRow, type VolumeVerb } from './VolumeRow';
 import './resources.css';
+import { EmptyList } from '../../components/EmptyList';
+import { naturalCompare } from '../../format/sort';
 
-type Open = { kind: 'create' } | { kind: 'prune' } | { kind: VolumeVerb; name: string } | undefined;
+type Open =
+  | { kind: 'create' }
+  | { kind: 'prune' }
+  | { kind: VolumeVerb; name: string; engineId: string }
+  | undefined;
 
 export function VolumesScreen() {
-  const { engineId: queryEngineId } = useEngine();
-  const engineId = queryEngineId ?? '';
-  const list = useQuery({ ...volumeQueries.list(engineId), enabled: !!queryEngineId });
+  const { scope } = useEngine();
+  const list = useEngineLists(volumeQueries.list);
   const [sizesWanted, setSizesWanted] = useState(false);
   // Disk usage walks every volume: only when asked for, and never refetched by list events.
-  const sizes = useQuery({
-    ...volumeQueries.sizes(engineId),
-    enabled: !!queryEngineId && sizesWanted,
+  const sizeQueries = useQueries({
+    queries: scope.map((e) => ({ ...volumeQueries.sizes(e.id), enabled: sizesWanted })),
   });
+  const sizes = {
+    isFetching: sizeQueries.some((q) => q.isFetching),
+    error: sizeQueries.find((q) => q.error)?.error ?? null,
+    refetch: () => Promise.all(sizeQueries.map((q) => q.refetch())),
+  };
+  const sizeOf = (engine: string, name: string) =>
+    sizeQueries[scope.findIndex((e) => e.id === engine)]?.data?.[name];
   const [filter, setFilter] = useState('');
   const [open, setOpen] = useState<Open>();
   const now = useNow(true, 30_000);
@@ -36,14 +51,17 @@ export function VolumesScreen() {
           !f ||
           `${v.name} ${v.driver} ${Object.keys(v.labels).join(' ')}`.toLowerCase().includes(f),
       )
-      .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || a.name.localeCompare(b.name));
+      .sort((a, b) => Number(a.anonymous) - Number(b.anonymous) || naturalCompare(a.name, b.name));
   }, [list.data, filter]);
   const onAction = useCallback(
-    (verb: VolumeVerb, v: VolumeSummary) => setOpen({ kind: verb, name: v.name }),
+    (verb: VolumeVerb, v: Tagged<VolumeSummary>) =>
+      setOpen({ kind: verb, name: v.name, engineId: v.engineId }),
     [],
   );
   const selected =
-    open && 'name' in open ? list.data?.find((v) => v.name === open.name) : undefined;
+    open && 'name' in open
+      ? list.data?.find((v) => v.name === open.name && v.engineId === open.engineId)
+      : undefined;
   const close = () => setOpen(undefined);
 
   return (
@@ -73,13 +91,16 @@ export function VolumesScreen() {
           </button>
         </div>
       </header>
+      <AllEnginesNote what="new volumes and prunes" pickable />
       {sizes.error && <p role="alert">Could not load sizes: {sizes.error.message}</p>}
+      <EngineFailures failures={list.failures} noun="volumes" />
       <ScreenBody list={list} noun="volumes">
         {() => (
           <table aria-label="Volumes" aria-busy={list.isPending} className="resource-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                {list.multi && <th scope="col">Engine</th>}
                 <th scope="col">Driver</th>
                 <th scope="col">Mountpoint</th>
                 <th scope="col">Created</th>
@@ -94,9 +115,10 @@ export function VolumesScreen() {
             <tbody>
               {rows.map((v) => (
                 <VolumeRow
-                  key={v.name}
+                  key={`${v.engineId}/${v.name}`}
                   volume={v}
-                  size={sizes.data?.[v.name]}
+                  multi={list.multi}
+                  size={sizeOf(v.engineId, v.name)}
                   now={now}
                   busy={false}
                   onAction={onAction}
@@ -106,21 +128,22 @@ export function VolumesScreen() {
           </table>
         )}
       </ScreenBody>
-      {list.data && rows.length === 0 && (
-        <p className="empty">
-          {list.data.length === 0 ? 'No volumes yet.' : 'No volumes match. Clear the filter.'}
-        </p>
-      )}
-      {open?.kind === 'create' && <CreateVolumeDialog engineId={engineId} onClose={close} />}
-      {open?.kind === 'prune' && <PruneVolumesDialog engineId={engineId} onClose={close} />}
+      <EmptyList
+        total={list.data?.length}
+        shown={rows.length}
+        none="No volumes yet."
+        filtered="No volumes match. Clear the filter."
+      />
+      {open?.kind === 'create' && <CreateVolumeDialog onClose={close} />}
+      {open?.kind === 'prune' && <PruneVolumesDialog onClose={close} />}
       {open?.kind === 'Remove' && selected && (
-        <RemoveVolumeDialog engineId={engineId} volume={selected} onClose={close} />
+        <RemoveVolumeDialog engineId={selected.engineId} volume={selected} onClose={close} />
       )}
       {open?.kind === 'Browse' && selected && (
-        <BrowseVolumeDialog engineId={engineId} volume={selected.name} onClose={close} />
+        <BrowseVolumeDialog engineId={selected.engineId} volume={selected.name} onClose={close} />
       )}
       {open?.kind === 'Run with' && selected && (
-        <RunWithVolumeDialog engineId={engineId} volume={selected.name} onClose={close} />
+        <RunWithVolumeDialog engineId={selected.engineId} volume={selected.name} onClose={close} />
       )}
     </main>
   );

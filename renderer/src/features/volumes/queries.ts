@@ -12,8 +12,9 @@ export const volumeKeys = {
    * container whose own mount events would otherwise trigger a new listing, forever.
    */
   sizes: (engineId: string) => ['volume-sizes', engineId] as const,
-  files: (engineId: string, name: string, path: string) =>
-    ['volume-files', engineId, name, path] as const,
+  files: (engineId: string, name: string, path: string, helperImage = '') =>
+    ['volume-files', engineId, name, helperImage, path] as const,
+  helper: (engineId: string) => ['volume-helper', engineId] as const,
 };
 
 export const volumeQueries = {
@@ -34,11 +35,20 @@ export const volumeQueries = {
       queryFn: () => call('volumes.prunePreview', { engineId }),
       gcTime: 0,
     }),
-  files: (engineId: string, name: string, path: string) =>
+  /** `path` as the tree has it ("/logs"); the call takes it relative to the volume's root. */
+  files: (engineId: string, name: string, path: string, helperImage: string) =>
     queryOptions({
-      queryKey: volumeKeys.files(engineId, name, path),
-      queryFn: () => call('volumes.browse', { engineId, name, path }),
+      queryKey: volumeKeys.files(engineId, name, path, helperImage),
+      queryFn: () =>
+        call('volumes.browse', { engineId, name, path: path.replace(/^\/+/, ''), helperImage }),
       gcTime: 0,
       retry: false,
+      staleTime: Infinity,
+    }),
+  helper: (engineId: string) =>
+    queryOptions({
+      queryKey: volumeKeys.helper(engineId),
+      queryFn: () => call('volumes.helper', { engineId }),
+      gcTime: 0,
     }),
 };

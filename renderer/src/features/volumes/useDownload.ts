@@ -1,52 +1,65 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { subscribe } from '../../api/client';
+import { saveDownload } from '../../api/saveDownload';
 import { useShowError } from '../../components/Toasts';
-import { downloadName, fromBase64 } from './format';
+import { perFrame } from '../../components/byteStreams';
+import { downloadName } from './format';
 
 /**
- * Downloads one file of a volume over the router's stream (works the same in Electron and web
- * mode): chunks are gathered into a Blob and handed to the browser through <a download>.
+ * Downloads one file of a volume: the router's `volumes.download` stream served as one
+ * response body that the browser saves (saveDownload: to disk directly in web mode, through a
+ * Blob in Electron). Cancelling before the browser has it aborts it; main then removes the
+ * helper container.
  */
-export function useDownload(engineId: string, volume: string) {
+export function useDownload(engineId: string, volume: string, helperImage: string) {
   const showError = useShowError();
   const [active, setActive] = useState<{ path: string; bytes: number } | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
   const stop = useRef<(() => void) | undefined>(undefined);
-  // Closing the dialog mid-download aborts it (main removes the helper container).
+  // Closing the dialog mid-download aborts it.
   useEffect(() => () => stop.current?.(), []);
 
   const download = useCallback(
     (path: string) => {
       stop.current?.();
-      const parts: Uint8Array<ArrayBuffer>[] = [];
-      let bytes = 0;
+      const show = perFrame((bytes: number) => setActive({ path, bytes }));
+      const abort = new AbortController();
       setSaved(undefined);
-      setActive({ path, bytes });
-      stop.current = subscribe(
+      setActive({ path, bytes: 0 });
+      const done = () => {
+        stop.current = undefined;
+        show.cancel();
+        setActive(undefined);
+      };
+      saveDownload(
         'volumes.download',
-        { engineId, name: volume, path },
-        (e) => {
-          if (e.kind !== 'chunk') return;
-          const part = fromBase64(e.data);
-          parts.push(part);
-          bytes += part.length;
-          setActive({ path, bytes });
+        { engineId, name: volume, path, helperImage },
+        downloadName(path),
+        { signal: abort.signal, onBytes: show },
+      ).then(
+        (saved) => {
+          done();
+          setSaved(
+            saved.to === 'blob'
+              ? `Downloaded /${path} (${saved.bytes} bytes).`
+              : `Downloading /${path} in the browser's downloads.`,
+          );
         },
-        (error) => {
-          stop.current = undefined;
-          setActive(undefined);
-          if (error) return showError(`Could not download /${path}`, error);
-          const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
-          const a = document.createElement('a');
-          a.href = url;
-          a.download = downloadName(path);
-          a.click();
-          setTimeout(() => URL.revokeObjectURL(url), 10_000);
-          setSaved(`Downloaded /${path} (${bytes} bytes).`);
+        (error: unknown) => {
+          done();
+          if (!abort.signal.aborted) showError(`Could not download /${path}`, error);
         },
       );
+      stop.current = () => {
+        show.cancel();
+        abort.abort();
+      };
     },
-    [engineId, volume, showError],
+    [engineId, volume, helperImage, showError],
   );
-  return { download, active, saved };
+  const cancel = useCallback(() => {
+    stop.current?.();
+    stop.current = undefined;
+    setActive(undefined);
+  }, []);
+  return { download, cancel, active, saved };
 }

@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  appStoreGet,
-  appStoreList,
-  appStoreMode,
-  appStorePut,
-  appStoreRemove,
+  createAppStore,
   PlaintextRefused,
-  setSafeStorage,
   type SafeStorageLike,
 } from '../../../../main/credentials/app-store';
 
@@ -30,19 +25,11 @@ function fakeSafeStorage(backend: string): SafeStorageLike {
 
 const SECRET = 'hunter2-very-secret';
 let dir: string;
-const savedDir = process.env.PORTHOLE_DATA_DIR;
-const hadElectron = 'electron' in process.versions;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'porthole-appstore-'));
-  process.env.PORTHOLE_DATA_DIR = dir;
 });
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  if (savedDir === undefined) delete process.env.PORTHOLE_DATA_DIR;
-  else process.env.PORTHOLE_DATA_DIR = savedDir;
-  if (!hadElectron) delete (process.versions as Record<string, string>).electron;
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const written = () =>
   readdirSync(dir)
@@ -51,50 +38,59 @@ const written = () =>
 
 describe('app store', () => {
   it('keeps logins in memory only without Electron (web mode), writing nothing', async () => {
-    expect(appStoreMode().mode).toBe('memory');
+    const store = createAppStore({ dataDir: dir });
+    expect(store.mode().mode).toBe('memory');
     expect(
-      await appStorePut('r1.example.com', { username: 'a', secret: SECRET, token: false }, false),
+      await store.put('r1.example.com', { username: 'a', secret: SECRET, token: false }, false),
     ).toBe('memory');
-    expect(await appStoreGet('r1.example.com')).toEqual({
+    expect(await store.get('r1.example.com')).toEqual({
       username: 'a',
       secret: SECRET,
       token: false,
     });
     expect(readdirSync(dir)).toEqual([]);
-    expect(await appStoreRemove('r1.example.com')).toBe(true);
-    expect(await appStoreList()).toEqual([]);
+    expect(await store.remove('r1.example.com')).toBe(true);
+    expect(await store.list()).toEqual([]);
   });
 
   it('refuses the basic_text backend unless the user agreed', async () => {
-    (process.versions as Record<string, string>).electron = '99.0.0';
-    setSafeStorage(fakeSafeStorage('basic_text'));
-    expect(appStoreMode().mode).toBe('plaintext-backend');
+    const store = createAppStore({ dataDir: dir, safeStorage: fakeSafeStorage('basic_text') });
+    expect(store.mode().mode).toBe('plaintext-backend');
     await expect(
-      appStorePut('r2.example.com', { username: 'a', secret: SECRET, token: false }, false),
+      store.put('r2.example.com', { username: 'a', secret: SECRET, token: false }, false),
     ).rejects.toBeInstanceOf(PlaintextRefused);
     expect(readdirSync(dir)).toEqual([]);
     expect(
-      await appStorePut('r2.example.com', { username: 'a', secret: SECRET, token: false }, true),
+      await store.put('r2.example.com', { username: 'a', secret: SECRET, token: false }, true),
     ).toBe('plaintext-backend');
     expect(written()).not.toContain(SECRET);
-    expect(await appStoreRemove('r2.example.com')).toBe(true);
+    expect(await store.remove('r2.example.com')).toBe(true);
   });
 
   it('stores encrypted with a real key store: never the secret in the file, readable back', async () => {
-    setSafeStorage(fakeSafeStorage('gnome_libsecret'));
-    expect(appStoreMode().mode).toBe('encrypted');
-    await appStorePut('127.0.0.1:5000', { username: 'alice', secret: SECRET, token: false }, false);
+    const store = createAppStore({ dataDir: dir, safeStorage: fakeSafeStorage('gnome_libsecret') });
+    expect(store.mode().mode).toBe('encrypted');
+    await store.put('127.0.0.1:5000', { username: 'alice', secret: SECRET, token: false }, false);
     expect(written()).toContain('alice');
     expect(written()).not.toContain(SECRET);
     expect(written()).not.toContain(Buffer.from(SECRET).toString('base64'));
-    expect(await appStoreList()).toEqual([{ registry: '127.0.0.1:5000', username: 'alice' }]);
-    expect(await appStoreGet('127.0.0.1:5000')).toEqual({
+    expect(await store.list()).toEqual([{ registry: '127.0.0.1:5000', username: 'alice' }]);
+    expect(await store.get('127.0.0.1:5000')).toEqual({
       username: 'alice',
       secret: SECRET,
       token: false,
     });
-    expect(await appStoreRemove('127.0.0.1:5000')).toBe(true);
-    expect(await appStoreGet('127.0.0.1:5000')).toBeUndefined();
-    expect(await appStoreList()).toEqual([]);
+    expect(await store.remove('127.0.0.1:5000')).toBe(true);
+    expect(await store.get('127.0.0.1:5000')).toBeUndefined();
+    expect(await store.list()).toEqual([]);
+  });
+});
+
+describe('two stores', () => {
+  it('share nothing: a login kept by one core is not seen by another', async () => {
+    const a = createAppStore({ dataDir: dir });
+    const b = createAppStore({ dataDir: dir });
+    await a.put('r3.example.com', { username: 'a', secret: SECRET, token: false }, false);
+    expect(await b.get('r3.example.com')).toBeUndefined();
   });
 });

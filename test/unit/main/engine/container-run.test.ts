@@ -44,7 +44,16 @@ describe('toCreateOptions', () => {
             { HostIp: '', HostPort: '8444' },
           ],
         },
-        Binds: ['/h:/c:ro', 'data:/d'],
+        Mounts: [
+          {
+            Type: 'bind',
+            Source: '/h',
+            Target: '/c',
+            ReadOnly: true,
+            BindOptions: { CreateMountpoint: true },
+          },
+          { Type: 'volume', Source: 'data', Target: '/d', ReadOnly: false },
+        ],
         RestartPolicy: { Name: 'unless-stopped' },
         AutoRemove: true,
         NetworkMode: 'backend',
@@ -56,5 +65,16 @@ describe('toCreateOptions', () => {
     expect(body).not.toHaveProperty('Cmd');
     expect(body).not.toHaveProperty('name');
     expect(body.HostConfig?.RestartPolicy).toEqual({ Name: '' });
+  });
+  it('a host path with ":" in it stays one path (no "src:dst" strings)', () => {
+    const body = toCreateOptions({
+      ...EMPTY_RUN_SPEC,
+      image: 'busybox',
+      mounts: [{ type: 'bind', source: '/srv/a:b', target: '/data', readOnly: false }],
+    });
+    expect(body.HostConfig).not.toHaveProperty('Binds');
+    expect(body.HostConfig?.Mounts).toEqual([
+      expect.objectContaining({ Type: 'bind', Source: '/srv/a:b', Target: '/data' }),
+    ]);
   });
 });

@@ -1,6 +1,11 @@
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { mapContainer, mapPorts } from '../../../../main/engine/containers';
+import {
+  listContainers,
+  mapContainer,
+  mapPorts,
+  podNames,
+} from '../../../../main/engine/containers';
 
 const ANON = 'a'.repeat(40) + '0123456789abcdef01234567';
 
@@ -174,5 +179,77 @@ describe('mapContainer', () => {
     expect(c.anonymousVolumes).toBe(0);
     expect(c.labels).toEqual({});
     expect(c.command).toBe('');
+  });
+});
+
+describe('Podman pods', () => {
+  // Trimmed from what podman 4.3's libpod list answers (/v4.0.0/libpod/containers/json).
+  const libpod = [
+    { Id: 'aaa', Names: ['in-pod'], Pod: '4cc8d2d5', PodName: 'web-pod', IsInfra: false },
+    { Id: 'bbb', Names: ['solo'], Pod: '', PodName: '' },
+  ];
+
+  it('maps container ids to pod names, skipping containers without one', () => {
+    expect([...podNames(libpod)]).toEqual([['aaa', 'web-pod']]);
+    expect(podNames({ message: 'not found' }).size).toBe(0);
+    expect(podNames(null).size).toBe(0);
+  });
+
+  function fakeDocker(answer: { err?: Error; data?: unknown }) {
+    const dialled: { path: string; options: unknown }[] = [];
+    const listed: unknown[] = [];
+    const docker = {
+      listContainers: (opts: unknown) =>
+        listed.push(opts) &&
+        Promise.resolve([
+          info({ Id: 'aaa', Names: ['/in-pod'] }),
+          info({ Id: 'bbb', Names: ['/solo'] }),
+        ]),
+      modem: {
+        dial: (o: { path: string; options: unknown }, cb: (e: unknown, d: unknown) => void) => {
+          dialled.push({ path: o.path, options: o.options });
+          cb(answer.err ?? null, answer.data);
+        },
+      },
+    } as unknown as Docker;
+    return { docker, dialled, listed };
+  }
+
+  it('asks the engine for the rows of the ids given, or for all of them', async () => {
+    const { docker, listed } = fakeDocker({});
+    await listContainers(docker, { ids: ['aaa'] });
+    await listContainers(docker);
+    expect(listed).toEqual([{ all: true, filters: { id: ['aaa'] } }, { all: true }]);
+  });
+
+  it('adds the pod to a Podman engine’s rows from its libpod list', async () => {
+    const { docker, dialled } = fakeDocker({ data: libpod });
+    const rows = await listContainers(docker, { podman: true });
+    expect(rows.map((r) => [r.name, r.pod])).toEqual([
+      ['in-pod', 'web-pod'],
+      ['solo', undefined],
+    ]);
+    expect(dialled).toEqual([{ path: '/v4.0.0/libpod/containers/json?', options: { all: true } }]);
+  });
+
+  it('asks a Docker engine nothing more, and a failed libpod list only loses the pods', async () => {
+    const plain = fakeDocker({ data: libpod });
+    expect((await listContainers(plain.docker)).every((r) => !('pod' in r))).toBe(true);
+    expect(plain.dialled).toEqual([]);
+    const failing = fakeDocker({ err: new Error('404 page not found') });
+    const rows = await listContainers(failing.docker, { podman: true });
+    expect(rows.map((r) => r.name)).toEqual(['in-pod', 'solo']);
+  });
+});
+
+describe('mapContainer statusSince', () => {
+  it('anchors the status text at the time the list was fetched', () => {
+    const at = Date.UTC(2026, 0, 1);
+    expect(mapContainer(info({ Status: 'Up 5 minutes' }), at).statusSince).toBe(at - 300_000);
+    expect(mapContainer(info({ Status: 'Exited (0) 2 hours ago' }), at).statusSince).toBe(
+      at - 7_200_000,
+    );
+    expect(mapContainer(info({ Status: 'Created' }), at)).not.toHaveProperty('statusSince');
+    expect(mapContainer(info({ Status: 'Up 5 minutes' }))).not.toHaveProperty('statusSince');
   });
 });

@@ -134,6 +134,13 @@ function fakeEnv({ env = {}, platform = 'linux', home = '/home/u', files = {} }:
     home,
     exists: (p) => p in files || dirs.has(p),
     readText: (p) => files[p],
+    listDir: (p) => [
+      ...new Set(
+        [...Object.keys(files), ...dirs]
+          .filter((f) => f.startsWith(`${p}/`))
+          .map((f) => f.slice(p.length + 1).split('/')[0]!),
+      ),
+    ],
   };
   return d;
 }
@@ -148,7 +155,7 @@ function contextFiles(configDir: string, name: string, meta: unknown, current = 
 }
 
 describe('detectEngines', () => {
-  it('uses DOCKER_HOST alone when set', () => {
+  it('prefers DOCKER_HOST over the default socket and the current context, which stays listed', () => {
     const d = fakeEnv({
       env: { DOCKER_HOST: 'tcp://10.0.0.5:2375' },
       files: {
@@ -164,8 +171,65 @@ describe('detectEngines', () => {
         name: 'DOCKER_HOST',
         source: 'env',
         endpoint: { kind: 'tcp', host: '10.0.0.5', port: 2375 },
+        address: 'tcp://10.0.0.5:2375',
+        preferred: true,
+      },
+      {
+        id: 'ctx-remote',
+        name: 'Context remote',
+        source: 'context',
+        endpoint: { kind: 'ssh', host: 'x', port: 22 },
+        address: 'ssh://x',
       },
     ]);
+  });
+
+  it('lists every context, the current one first and preferred', () => {
+    const d = fakeEnv({
+      files: {
+        ...contextFiles(
+          '/home/u/.docker',
+          'zeta',
+          { Name: 'zeta', Endpoints: { docker: { Host: 'tcp://z:2375' } } },
+          false,
+        ),
+        ...contextFiles(
+          '/home/u/.docker',
+          'alpha',
+          { Name: 'alpha', Endpoints: { docker: { Host: 'tcp://a:2375' } } },
+          false,
+        ),
+        ...contextFiles('/home/u/.docker', 'mid', {
+          Name: 'mid',
+          Endpoints: { docker: { Host: 'unix:///m.sock' } },
+        }),
+      },
+    });
+    const engines = detectEngines(d);
+    expect(engines.map((e) => [e.id, e.preferred ?? false])).toEqual([
+      ['ctx-mid', true],
+      ['ctx-alpha', false],
+      ['ctx-zeta', false],
+      ['local', false],
+    ]);
+  });
+
+  it('skips a meta.json whose folder is not its name’s digest, and unusable hosts', () => {
+    const d = fakeEnv({
+      files: {
+        [`/home/u/.docker/contexts/meta/${sha('other')}/meta.json`]: JSON.stringify({
+          Name: 'moved',
+          Endpoints: { docker: { Host: 'tcp://m:2375' } },
+        }),
+        ...contextFiles(
+          '/home/u/.docker',
+          'fd',
+          { Name: 'fd', Endpoints: { docker: { Host: 'fd://' } } },
+          false,
+        ),
+      },
+    });
+    expect(detectEngines(d).map((e) => e.id)).toEqual(['local']);
   });
 
   it('reads TLS files from DOCKER_CERT_PATH when DOCKER_TLS_VERIFY is set', () => {
@@ -221,7 +285,7 @@ describe('detectEngines', () => {
         }),
       },
     });
-    expect(detectEngines(d)).toEqual([
+    expect(detectEngines(d)).toMatchObject([
       {
         id: 'ctx-my-remote',
         name: 'Context My Remote',
@@ -249,7 +313,7 @@ describe('detectEngines', () => {
         [`${dir}/key.pem`]: 'x',
       },
     });
-    expect(detectEngines(d)[0]).toEqual({
+    expect(detectEngines(d)[0]).toMatchObject({
       id: 'ctx-secure',
       name: 'Context secure',
       source: 'context',
@@ -348,7 +412,7 @@ describe('detectEngines', () => {
 
   it('uses /var/run/docker.sock on linux', () => {
     const d = fakeEnv({ files: { '/var/run/docker.sock': '' } });
-    expect(detectEngines(d)).toEqual([
+    expect(detectEngines(d)).toMatchObject([
       {
         id: 'local',
         name: 'Local Docker',
@@ -370,7 +434,7 @@ describe('detectEngines', () => {
       env: { XDG_RUNTIME_DIR: '/run/user/1000' },
       files: { '/var/run/docker.sock': '', '/run/user/1000/podman/podman.sock': '' },
     });
-    expect(detectEngines(d)).toEqual([
+    expect(detectEngines(d)).toMatchObject([
       {
         id: 'local',
         name: 'Local Docker',
@@ -388,13 +452,48 @@ describe('detectEngines', () => {
 
   it('detects the rootful podman socket, and without docker lists podman only', () => {
     const d = fakeEnv({ files: { '/run/podman/podman.sock': '' } });
-    expect(detectEngines(d)).toEqual([
+    expect(detectEngines(d)).toMatchObject([
       {
-        id: 'podman',
-        name: 'Podman',
+        id: 'podman-root',
+        name: 'Podman (rootful)',
         source: 'podman',
         endpoint: { kind: 'unix', socketPath: '/run/podman/podman.sock' },
       },
+    ]);
+  });
+
+  it('lists rootless and rootful Podman side by side, even with DOCKER_HOST set', () => {
+    const d = fakeEnv({
+      env: { DOCKER_HOST: 'unix:///d.sock', XDG_RUNTIME_DIR: '/run/user/7' },
+      files: { '/run/podman/podman.sock': '', '/run/user/7/podman/podman.sock': '' },
+    });
+    expect(detectEngines(d).map((e) => [e.id, e.name, e.address])).toEqual([
+      ['env', 'DOCKER_HOST', 'unix:///d.sock'],
+      ['podman', 'Podman', 'unix:///run/user/7/podman/podman.sock'],
+      ['podman-root', 'Podman (rootful)', 'unix:///run/podman/podman.sock'],
+    ]);
+  });
+
+  it('finds the podman machine socket on darwin and its named pipe on win32', () => {
+    const mac = fakeEnv({
+      platform: 'darwin',
+      home: '/Users/me',
+      files: { '/Users/me/.local/share/containers/podman/machine/qemu/podman.sock': '' },
+    });
+    expect(detectEngines(mac).find((e) => e.source === 'podman')).toMatchObject({
+      name: 'Podman machine',
+      endpoint: {
+        kind: 'unix',
+        socketPath: '/Users/me/.local/share/containers/podman/machine/qemu/podman.sock',
+      },
+    });
+    const win = fakeEnv({
+      platform: 'win32',
+      files: { '\\\\.\\pipe\\podman-machine-default': '' },
+    });
+    expect(detectEngines(win).map((e) => e.address)).toEqual([
+      'npipe:////./pipe/docker_engine',
+      'npipe:////./pipe/podman-machine-default',
     ]);
   });
 
@@ -411,7 +510,7 @@ describe('detectEngines', () => {
 
   it('uses the docker_engine named pipe on win32', () => {
     const d = fakeEnv({ platform: 'win32' });
-    expect(detectEngines(d)).toEqual([
+    expect(detectEngines(d)).toMatchObject([
       {
         id: 'local',
         name: 'Local Docker',
@@ -422,7 +521,7 @@ describe('detectEngines', () => {
   });
 
   it('still lists the default docker socket on linux when nothing is found', () => {
-    expect(detectEngines(fakeEnv({}))).toEqual([
+    expect(detectEngines(fakeEnv({}))).toMatchObject([
       {
         id: 'local',
         name: 'Local Docker',

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
+  cutOffError,
   fail,
   isNotModified,
   PortholeFailure,
@@ -90,8 +92,12 @@ describe('toPortholeError: socket errors', () => {
     },
   );
 
-  it('gives a permission hint for EACCES', () => {
-    const err = toPortholeError({ code: 'EACCES' });
+  it('gives a permission hint for EACCES on the engine socket', () => {
+    const err = toPortholeError({
+      code: 'EACCES',
+      syscall: 'connect',
+      address: '/var/run/docker.sock',
+    });
     expect(err.code).toBe('ENGINE_UNREACHABLE');
     expect(err.hint).toMatch(/permission/i);
   });
@@ -99,6 +105,40 @@ describe('toPortholeError: socket errors', () => {
   it('does not treat other error codes as unreachable', () => {
     const err = toPortholeError({ code: 'ERR_SOMETHING', message: 'weird' });
     expect(err).toEqual({ code: 'INTERNAL', message: 'weird' });
+  });
+});
+
+describe('toPortholeError: file errors are not the engine', () => {
+  it('a missing engine socket is ENGINE_UNREACHABLE (connect ENOENT)', () => {
+    const err = toPortholeError({
+      code: 'ENOENT',
+      errno: -2,
+      syscall: 'connect',
+      address: '/var/run/docker.sock',
+    });
+    expect(err.code).toBe('ENGINE_UNREACHABLE');
+  });
+
+  it('a missing build folder says which path, and nothing about the docker group', async () => {
+    const err = toPortholeError(await readFile('/no/such/build/folder/Dockerfile').catch((e) => e));
+    expect(err.code).toBe('NOT_FOUND');
+    expect(err.message).toContain('/no/such/build/folder/Dockerfile');
+    expect(`${err.message} ${err.hint}`).not.toMatch(/docker group|engine/i);
+  });
+
+  it('a settings write refused (EACCES, EROFS) is FORBIDDEN naming the path', () => {
+    for (const code of ['EACCES', 'EPERM', 'EROFS']) {
+      const err = toPortholeError(
+        Object.assign(new Error(`${code}: open '/data/settings.json'`), {
+          code,
+          syscall: 'open',
+          path: '/data/settings.json',
+        }),
+      );
+      expect(err.code).toBe('FORBIDDEN');
+      expect(err.message).toContain('/data/settings.json');
+      expect(`${err.message} ${err.hint}`).not.toMatch(/docker group/i);
+    }
   });
 });
 
@@ -153,5 +193,33 @@ describe('isNotModified', () => {
     expect(isNotModified(new Error('x'))).toBe(false);
     expect(isNotModified(null)).toBe(false);
     expect(isNotModified(304)).toBe(false);
+  });
+});
+
+describe('cutOffError', () => {
+  it('says a stream that broke off stopped mid-way, and what to retry', () => {
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    expect(cutOffError(aborted, 'pull')).toEqual({
+      code: 'ENGINE_UNREACHABLE',
+      message: 'The engine stopped answering in the middle of the pull (ECONNRESET).',
+      hint: 'Nothing more arrived. When the engine is back (Porthole reconnects by itself), retry the pull.',
+    });
+    expect(cutOffError(undefined, 'build').message).toBe(
+      'The engine stopped answering in the middle of the build.',
+    );
+  });
+
+  it('leaves other errors to the usual mapping', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), {
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: '/x.sock',
+    });
+    expect(cutOffError(refused, 'pull').code).toBe('ENGINE_UNREACHABLE');
+    expect(cutOffError(refused, 'pull').message).toMatch(/^Cannot reach/);
+    expect(cutOffError({ statusCode: 404, json: { message: 'no such image' } }, 'pull')).toEqual({
+      code: 'NOT_FOUND',
+      message: 'no such image',
+    });
   });
 });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import {
-  JsonLineSplitter,
-  parseEngineEvent,
-  sinceFromTimeNano,
-} from '../../../../main/engine/events';
+import { parseEngineEvent, sinceFromTimeNano } from '../../../../main/engine/events';
 
 describe('parseEngineEvent', () => {
+  it('a network (dis)connect keeps the container it was about', () => {
+    const e = parseEngineEvent({
+      Type: 'network',
+      Action: 'disconnect',
+      Actor: { ID: 'net1', Attributes: { container: 'c1', name: 'bridge', type: 'bridge' } },
+      timeNano: 5,
+    });
+    expect(e).toMatchObject({ type: 'network', id: 'net1', name: 'bridge', container: 'c1' });
+    const c = parseEngineEvent({
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: 'c1', Attributes: { container: 'x' } },
+    });
+    expect(c && 'container' in c).toBe(false);
+  });
+
   it('reads Type, Action, Actor.ID, Attributes.name and timeNano', () => {
     expect(
       parseEngineEvent({
@@ -108,54 +120,6 @@ describe('parseEngineEvent', () => {
     const after = BigInt(Date.now()) * 1_000_000n;
     const t = BigInt(event!.timeNano);
     expect(t >= before && t <= after).toBe(true);
-  });
-});
-
-describe('JsonLineSplitter', () => {
-  it('joins a document split across chunks', () => {
-    const s = new JsonLineSplitter();
-    expect(s.push('{"a":')).toEqual([]);
-    expect(s.push('1,"b":')).toEqual([]);
-    expect(s.push('[2]}\n')).toEqual([{ a: 1, b: [2] }]);
-  });
-
-  it('returns several documents from one chunk and keeps the incomplete tail', () => {
-    const s = new JsonLineSplitter();
-    expect(s.push('{"n":1}\n{"n":2}\n{"n":')).toEqual([{ n: 1 }, { n: 2 }]);
-    expect(s.push('3}\n')).toEqual([{ n: 3 }]);
-  });
-
-  it('drops a malformed line without throwing and carries on', () => {
-    const s = new JsonLineSplitter();
-    let out: unknown[] = [];
-    expect(() => {
-      out = s.push('{"ok":1}\n{not json}\n\n  \n{"ok":2}\n');
-    }).not.toThrow();
-    expect(out).toEqual([{ ok: 1 }, { ok: 2 }]);
-  });
-
-  it('handles CRLF line ends', () => {
-    const s = new JsonLineSplitter();
-    expect(s.push('{"a":1}\r\n{"a":2}\r\n')).toEqual([{ a: 1 }, { a: 2 }]);
-  });
-
-  it('decodes multi-byte UTF-8 split across byte chunks', () => {
-    const bytes = new TextEncoder().encode('{"name":"café ☕ 🐳"}\n');
-    // Split inside the multi-byte sequences: after the first byte of "é", and inside the emoji.
-    const e = bytes.indexOf(0xc3);
-    const whale = bytes.indexOf(0xf0);
-    const s = new JsonLineSplitter();
-    expect(s.push(bytes.slice(0, e + 1))).toEqual([]);
-    expect(s.push(bytes.slice(e + 1, whale + 2))).toEqual([]);
-    expect(s.push(bytes.slice(whale + 2))).toEqual([{ name: 'café ☕ 🐳' }]);
-  });
-
-  it('decodes one byte at a time', () => {
-    const bytes = new TextEncoder().encode('{"x":"日本"}\n{"y":"ü"}\n');
-    const s = new JsonLineSplitter();
-    const out: unknown[] = [];
-    for (let i = 0; i < bytes.length; i++) out.push(...s.push(bytes.slice(i, i + 1)));
-    expect(out).toEqual([{ x: '日本' }, { y: 'ü' }]);
   });
 });
 

@@ -7,16 +7,28 @@ import {
 } from '../../../../main/engine/images-progress';
 
 describe('JsonLines', () => {
+  const read = (chunks: string[]) => {
+    const out: unknown[] = [];
+    const lines = new JsonLines((m) => out.push(m));
+    const seen: unknown[][] = chunks.map((c) => {
+      lines.push(c);
+      return out.splice(0);
+    });
+    lines.flush();
+    return [...seen, out];
+  };
+
   it('joins lines split across chunks and skips blanks', () => {
-    const lines = new JsonLines();
-    expect(lines.push('{"status":"a"}\n{"sta')).toEqual([{ status: 'a' }]);
-    expect(lines.push('tus":"b"}\n\n')).toEqual([{ status: 'b' }]);
-    expect(lines.push('{"status":"c"}')).toEqual([]);
-    expect(lines.flush()).toEqual([{ status: 'c' }]);
+    expect(read(['{"status":"a"}\n{"sta', 'tus":"b"}\n\n', '{"status":"c"}'])).toEqual([
+      [{ status: 'a' }],
+      [{ status: 'b' }],
+      [],
+      [{ status: 'c' }],
+    ]);
   });
 
   it('keeps a non-JSON line as a status', () => {
-    expect(new JsonLines().push('<html>bad gateway</html>\n')).toEqual([
+    expect(read(['<html>bad gateway</html>\n'])[0]).toEqual([
       { status: '<html>bad gateway</html>' },
     ]);
   });

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_LOG_LINE } from '../../../../contract';
 import {
-  FrameDemuxer,
   LineBatcher,
-  LineSplitter,
+  lineReader,
   sinceFromTimestamp,
   splitTimestamp,
   timeKey,
   type StreamKind,
 } from '../../../../main/engine/log-lines';
+import { meter } from './work-meter';
 
 const frame = (type: number, text: string | Buffer) => {
   const payload = typeof text === 'string' ? Buffer.from(text) : text;
@@ -17,69 +18,116 @@ const frame = (type: number, text: string | Buffer) => {
   return Buffer.concat([header, payload]);
 };
 
-describe('FrameDemuxer', () => {
-  const collect = () => {
-    const out: [StreamKind, string][] = [];
-    const d = new FrameDemuxer((k, p) => out.push([k, p.toString()]));
-    return { out, d };
-  };
+const TS = '2026-12-01T21:14:55.431897497Z';
+const MB32 = 32 * 1024 * 1024;
 
-  it('splits concatenated frames and tells stdout from stderr', () => {
-    const { out, d } = collect();
-    d.push(Buffer.concat([frame(1, 'out\n'), frame(2, 'err\n'), frame(1, 'more\n')]));
-    expect(out).toEqual([
-      ['stdout', 'out\n'],
-      ['stderr', 'err\n'],
-      ['stdout', 'more\n'],
+/** What the engine sends for `line\n` with timestamps: one stamped message per 16 KiB. */
+function engineMessages(line: Buffer, framed: boolean): Buffer[] {
+  const out: Buffer[] = [];
+  for (let off = 0; off < line.length; off += 16 * 1024) {
+    const piece = line.subarray(off, off + 16 * 1024);
+    const last = off + 16 * 1024 >= line.length;
+    const msg = Buffer.concat([Buffer.from(`${TS} `), piece, last ? Buffer.from('\n') : EMPTY]);
+    out.push(framed ? frame(1, msg) : msg);
+  }
+  return out;
+}
+const EMPTY = Buffer.alloc(0);
+
+/** Bytes as chunks of `size` (views), as a socket hands them on. */
+function* chunked(buf: Buffer, size: number) {
+  for (let off = 0; off < buf.length; off += size) yield buf.subarray(off, off + size);
+}
+
+interface Got {
+  ts: string;
+  text: string;
+  kind: StreamKind;
+  bytes: number;
+  cut: number;
+}
+
+function read(tty: boolean, chunks: Iterable<Buffer>): Got[] {
+  const out: Got[] = [];
+  const r = lineReader(tty, (ts, text, kind, bytes, cut) =>
+    out.push({ ts, text, kind, bytes, cut }),
+  );
+  for (const c of chunks) r.push(c);
+  r.end();
+  return out;
+}
+
+describe('lineReader', () => {
+  it('splits lines, keeps the partial last one, strips TTY carriage returns', () => {
+    const got = read(true, [Buffer.from('one\r\ntw'), Buffer.from('o\nthree')]);
+    expect(got.map((l) => l.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('keeps UTF-8 characters split across chunks intact, and empty lines', () => {
+    const got = read(true, chunked(Buffer.from('größe ✓\n\nb\n'), 1));
+    expect(got.map((l) => l.text)).toEqual(['größe ✓', '', 'b']);
+  });
+
+  it('takes the engine stamp off each line and tells stdout from stderr', () => {
+    const got = read(false, [
+      Buffer.concat([frame(1, `${TS} out line\n`), frame(2, `${TS} err line\n`)]),
+    ]);
+    expect(got).toEqual([
+      { ts: TS, text: 'out line', kind: 'stdout', bytes: 8, cut: 0 },
+      { ts: TS, text: 'err line', kind: 'stderr', bytes: 8, cut: 0 },
     ]);
   });
 
-  it('handles headers and payloads cut at every possible byte', () => {
-    const all = Buffer.concat([frame(1, 'hello world\n'), frame(2, 'x'), frame(1, '')]);
-    for (let cut = 1; cut < all.length; cut++) {
-      const { out, d } = collect();
-      d.push(all.subarray(0, cut));
-      d.push(all.subarray(cut));
-      expect(out).toEqual([
-        ['stdout', 'hello world\n'],
-        ['stderr', 'x'],
-        ['stdout', ''],
+  it('joins a line the engine sent as several stamped messages, without their stamps', () => {
+    const line = Buffer.from('x'.repeat(40_000));
+    for (const size of [1, 7, 31, 100, 16 * 1024, 1 << 20]) {
+      const all = Buffer.concat([...engineMessages(line, true), frame(1, `${TS} next\n`)]);
+      const got = read(false, chunked(all, size));
+      expect(got.map((l) => [l.ts, l.text.length, l.cut])).toEqual([
+        [TS, 40_000, 0],
+        [TS, 4, 0],
       ]);
+      expect(got[0]!.text).toMatch(/^x+$/);
     }
   });
 
-  it('feeds a byte at a time', () => {
-    const { out, d } = collect();
-    for (const b of frame(2, 'abc')) d.push(Buffer.from([b]));
-    expect(out).toEqual([['stderr', 'abc']]);
-  });
-});
-
-describe('LineSplitter', () => {
-  it('splits lines, keeps the partial last one, strips TTY carriage returns', () => {
-    const s = new LineSplitter();
-    const out: string[] = [];
-    s.push(Buffer.from('one\r\ntw'), out);
-    expect(out).toEqual(['one']);
-    s.push(Buffer.from('o\nthree'), out);
-    expect(out).toEqual(['one', 'two']);
-    s.flush(out);
-    expect(out).toEqual(['one', 'two', 'three']);
+  it('a frame that continues a line but has no stamp keeps all its bytes', () => {
+    const got = read(false, [frame(1, `${TS} abc`), frame(1, 'def'), frame(1, ' ghi\n')]);
+    expect(got.map((l) => l.text)).toEqual(['abcdef ghi']);
   });
 
-  it('keeps UTF-8 characters split across chunks intact', () => {
-    const bytes = Buffer.from('größe ✓\n');
-    const s = new LineSplitter();
-    const out: string[] = [];
-    for (const b of bytes) s.push(Buffer.from([b]), out);
-    expect(out).toEqual(['größe ✓']);
+  describe('one 32 MB line, fed in 64 KiB chunks', () => {
+    const line = Buffer.alloc(MB32, 'a');
+    for (const tty of [false, true]) {
+      it(`${tty ? 'TTY' : 'demultiplexed'}: at most 64 KiB kept, its full length reported, linear work`, () => {
+        const after = `${TS} after\n`;
+        const input = tty
+          ? Buffer.concat([...engineMessages(line, false), Buffer.from(after)])
+          : Buffer.concat([...engineMessages(line, true), frame(1, after)]);
+        let got: Got[] = [];
+        const work = meter(() => {
+          got = read(tty, chunked(input, 64 * 1024));
+        });
+        expect(got.map((l) => l.text.length)).toEqual([MAX_LOG_LINE, 'after'.length]);
+        expect(got[1]!.text).toBe('after');
+        // A TTY stream has no frames to tell the engine's stamps (one per 16 KiB message) from
+        // the line: there they stay in, and count.
+        const stamps = (MB32 / (16 * 1024) - 1) * (TS.length + 1);
+        expect(got[0]!.cut).toBe(tty ? MB32 + stamps : MB32);
+        if (!tty) expect(got[0]!.text).toBe('a'.repeat(MAX_LOG_LINE));
+        // Linear: each byte scanned about once; nothing the size of the line scanned or copied.
+        expect(work.total).toBeLessThan(2 * input.length);
+        expect(work.largest).toBeLessThanOrEqual(128 * 1024);
+      });
+    }
   });
 
-  it('keeps empty lines', () => {
-    const s = new LineSplitter();
-    const out: string[] = [];
-    s.push(Buffer.from('a\n\nb\n'), out);
-    expect(out).toEqual(['a', '', 'b']);
+  it('cuts on characters too: at most MAX_LOG_LINE UTF-16 units, never half a pair', () => {
+    const emoji = '🐳'.repeat(40_000); // 4 bytes, 2 units each
+    const [got] = read(true, [Buffer.from(`${emoji}\n`)]);
+    expect(got!.text.length).toBeLessThanOrEqual(MAX_LOG_LINE);
+    expect(got!.text).toMatch(/^(🐳)+$/u);
+    expect(got!.cut).toBe(160_000);
   });
 });
 
@@ -109,7 +157,7 @@ describe('timestamps', () => {
 describe('LineBatcher', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('sends at most every interval, as parallel arrays with stderr indexes and a byte count', () => {
+  it('sends at most every interval, as parallel arrays with stderr indexes and a cost', () => {
     vi.useFakeTimers();
     const batches: unknown[] = [];
     const b = new LineBatcher((x) => batches.push(x), 30, 1000);
@@ -120,16 +168,31 @@ describe('LineBatcher', () => {
     expect(batches).toEqual([{ ts: ['t1', 't2'], text: ['a', 'bb'], err: [1], bytes: 5 + 6 }]);
   });
 
-  it('sends at once when the batch is full', () => {
+  it('lists cut lines with their full length, and costs their bytes, not characters', () => {
+    vi.useFakeTimers();
+    const batches: unknown[] = [];
+    const b = new LineBatcher((x) => batches.push(x), 30, 1000);
+    b.add('', 'ü', 'stdout', 2);
+    b.add('', 'x', 'stdout', 1, MB32);
+    b.flush();
+    expect(batches).toEqual([
+      { ts: ['', ''], text: ['ü', 'x'], err: [], cut: [[1, MB32]], bytes: 4 + 3 },
+    ]);
+  });
+
+  it('sends at once when the batch is full, by lines or by bytes', () => {
     vi.useFakeTimers();
     const sizes: number[] = [];
-    const b = new LineBatcher((x) => sizes.push(x.text.length), 30, 3);
+    const b = new LineBatcher((x) => sizes.push(x.text.length), 30, 3, 100);
     for (let i = 0; i < 7; i++) b.add('', String(i), 'stdout');
     expect(sizes).toEqual([3, 3]);
     b.flush();
     expect(sizes).toEqual([3, 3, 1]);
+    b.add('', 'x'.repeat(60), 'stdout');
+    b.add('', 'x'.repeat(60), 'stdout');
+    expect(sizes).toEqual([3, 3, 1, 2]);
     vi.advanceTimersByTime(100);
-    expect(sizes).toEqual([3, 3, 1]);
+    expect(sizes).toEqual([3, 3, 1, 2]);
   });
 
   it('dispose cancels the pending timer', () => {

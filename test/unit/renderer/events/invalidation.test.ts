@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineStreamEvent, ResourceType } from '../../../../contract';
+import type { EventKeys } from '../../../../renderer/src/events/event-keys';
 import {
   Coalescer,
+  FEATURE_EVENT_KEYS,
   invalidationsFor,
-  RESOURCE_ROOTS,
 } from '../../../../renderer/src/events/invalidation';
 
 const E = 'local';
@@ -12,13 +13,30 @@ function ev(type: ResourceType, action: string, id = 'abc'): EngineStreamEvent {
   return { kind: 'event', type, action, id, timeNano: '1' };
 }
 
-const allRoots = RESOURCE_ROOTS.map((r) => [r, E]);
+// Spelled out here on purpose: the test is the oracle for what the features' factories build.
+const allRoots = [
+  ['containers', E],
+  ['images', E],
+  ['volumes', E],
+  ['networks', E],
+  ['compose', E],
+  ['swarm', E],
+];
+
+// A task runs as a container: its start, die and destroy refresh the Swarm screen's counts.
+const swarmOfContainer = [
+  ['swarm', E, 'services'],
+  ['swarm', E, 'tasks'],
+  ['swarm', E, 'state'],
+];
 
 describe('invalidationsFor', () => {
-  it('container start invalidates the list and that container', () => {
+  it('container start invalidates that container (the list is patched by row, listPatch.ts)', () => {
     expect(invalidationsFor(E, [ev('container', 'start')])).toEqual([
-      ['containers', E, 'list'],
       ['containers', E, 'detail', 'abc'],
+      ['volumes', E], // "Used by" shows the container's state
+      ['compose', E, 'projects'],
+      ...swarmOfContainer,
     ]);
   });
 
@@ -31,39 +49,39 @@ describe('invalidationsFor', () => {
   it('container create and destroy also invalidate the images, volumes and networks roots', () => {
     for (const action of ['create', 'destroy']) {
       expect(invalidationsFor(E, [ev('container', action)])).toEqual([
-        ['containers', E, 'list'],
         ['containers', E, 'detail', 'abc'],
         ['images', E],
         ['volumes', E],
         ['networks', E],
+        ['compose', E, 'projects'],
+        ...(action === 'destroy' ? swarmOfContainer : []),
       ]);
     }
   });
 
-  it('reconcile invalidates all four roots, which cover any sub-keys', () => {
+  it('reconcile invalidates every root, which cover any sub-keys', () => {
     expect(invalidationsFor(E, [{ kind: 'reconcile' }])).toEqual(allRoots);
-    expect(invalidationsFor(E, [ev('container', 'start'), { kind: 'reconcile' }])).toEqual(
-      allRoots,
-    );
+    // The order of the refetches means nothing: compare as sets.
+    const both = invalidationsFor(E, [ev('container', 'start'), { kind: 'reconcile' }]);
+    expect(both).toHaveLength(allRoots.length);
+    expect(both).toEqual(expect.arrayContaining(allRoots));
   });
 
   it('a daemon event invalidates all roots', () => {
     expect(invalidationsFor(E, [ev('daemon', 'reload')])).toEqual(allRoots);
   });
 
-  it('network connect invalidates the networks root and the container list', () => {
-    expect(invalidationsFor(E, [ev('network', 'connect')])).toEqual([
-      ['networks', E],
-      ['containers', E, 'list'],
-    ]);
-    expect(invalidationsFor(E, [ev('network', 'disconnect')])).toEqual([
-      ['networks', E],
-      ['containers', E, 'list'],
-    ]);
+  it('network connect invalidates the networks root (the container list: listPatch.ts)', () => {
+    for (const action of ['connect', 'disconnect']) {
+      expect(invalidationsFor(E, [ev('network', action)])).toEqual([['networks', E]]);
+    }
   });
 
   it('other network events invalidate only the networks root', () => {
-    expect(invalidationsFor(E, [ev('network', 'create')])).toEqual([['networks', E]]);
+    expect(invalidationsFor(E, [ev('network', 'create')])).toEqual([
+      ['networks', E],
+      ['compose', E, 'projects'],
+    ]);
   });
 
   it('image events invalidate the images root only for visible actions', () => {
@@ -88,8 +106,10 @@ describe('invalidationsFor', () => {
       ev('network', 'connect'),
     ]);
     expect(keys).toEqual([
-      ['containers', E, 'list'],
       ['containers', E, 'detail', 'a'],
+      ['compose', E, 'projects'],
+      ['volumes', E],
+      ...swarmOfContainer,
       ['containers', E, 'detail', 'b'],
       ['networks', E],
     ]);
@@ -98,7 +118,6 @@ describe('invalidationsFor', () => {
   it('drops sub-keys only when a root of the same resource covers them', () => {
     // images/volumes roots do not cover container keys, so those are kept.
     const keys = invalidationsFor(E, [ev('container', 'create'), ev('image', 'pull')]);
-    expect(keys).toContainEqual(['containers', E, 'list']);
     expect(keys).toContainEqual(['containers', E, 'detail', 'abc']);
     expect(keys).toHaveLength(5);
   });
@@ -110,6 +129,39 @@ describe('invalidationsFor', () => {
 
   it('returns nothing for an empty batch', () => {
     expect(invalidationsFor(E, [])).toEqual([]);
+  });
+});
+
+describe('the hub over the features’ own mappings', () => {
+  const roots = ['containers', 'images', 'volumes', 'networks', 'compose', 'swarm'];
+  it('each feature answers only with keys under its own root', () => {
+    const events = [
+      ev('container', 'create'),
+      ev('network', 'connect'),
+      ev('image', 'pull'),
+      ev('volume', 'mount'),
+      { kind: 'reconcile' } as const,
+    ];
+    FEATURE_EVENT_KEYS.forEach((keysOf, i) => {
+      for (const event of events) {
+        for (const key of keysOf(E, event)) expect(key[0]).toBe(roots[i]);
+      }
+    });
+  });
+
+  it('deduplicates and drops keys another feature’s key already covers', () => {
+    const a: EventKeys = (engineId) => [
+      ['x', engineId, 'list'],
+      ['y', engineId],
+    ];
+    const b: EventKeys = (engineId) => [
+      ['x', engineId],
+      ['y', engineId],
+    ];
+    expect(invalidationsFor(E, [ev('container', 'start')], [a, b])).toEqual([
+      ['y', E],
+      ['x', E],
+    ]);
   });
 });
 

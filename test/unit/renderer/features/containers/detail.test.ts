@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   looksSecret,
+  MASK,
+  maskInspect,
+  maskSpec,
   portLink,
   rate,
+  secretNames,
 } from '../../../../../renderer/src/features/containers/detail-format';
-import {
-  formatBytes,
-  formatPercent,
-  pushHistory,
-} from '../../../../../renderer/src/features/containers/stats';
+import { formatPercent, pushHistory } from '../../../../../renderer/src/features/containers/stats';
 import { menuEnabled } from '../../../../../renderer/src/features/containers/RowMenu';
-import type { ContainerSummary, StatsSample } from '../../../../../contract';
+import { EMPTY_RUN_SPEC, type ContainerSummary, type StatsSample } from '../../../../../contract';
 
 describe('looksSecret', () => {
   it('masks names that look like secrets, not ordinary ones', () => {
@@ -59,10 +59,8 @@ describe('stats figures', () => {
     expect(rate(undefined, { t: 1, v: 5 })).toBe(0);
     expect(rate({ t: 1000, v: 500 }, { t: 2000, v: 100 })).toBe(0);
   });
-  it('formats bytes and percentages', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
+  // Bytes: the one formatBytes, test/unit/renderer/format/bytes.test.ts.
+  it('formats percentages', () => {
     expect(formatPercent(3.14159)).toBe('3.1%');
     expect(formatPercent(99.7)).toBe('100%');
   });
@@ -101,5 +99,36 @@ describe('menuEnabled', () => {
       Kill: false,
       Rename: true,
     });
+  });
+});
+
+describe('secrets stay hidden everywhere until revealed', () => {
+  const spec = {
+    ...EMPTY_RUN_SPEC,
+    image: 'app',
+    env: [
+      { key: 'API_TOKEN', value: 's3cr3t' },
+      { key: 'DB_PASSWORD', value: '' },
+      { key: 'PLAIN', value: 'visible' },
+    ],
+  };
+  it('masks the spec behind exports', () => {
+    expect(secretNames(spec)).toEqual(['API_TOKEN']);
+    expect(maskSpec(spec).env).toEqual([
+      { key: 'API_TOKEN', value: MASK },
+      { key: 'DB_PASSWORD', value: '' },
+      { key: 'PLAIN', value: 'visible' },
+    ]);
+  });
+  it('masks docker inspect’s Config.Env and nothing else', () => {
+    const raw = {
+      Id: 'x',
+      Config: { Env: ['API_TOKEN=s3cr3t', 'PLAIN=visible', 'EMPTY_SECRET='], Image: 'app' },
+    };
+    expect(maskInspect(raw)).toEqual({
+      Id: 'x',
+      Config: { Env: [`API_TOKEN=${MASK}`, 'PLAIN=visible', 'EMPTY_SECRET='], Image: 'app' },
+    });
+    expect(raw.Config.Env[0]).toBe('API_TOKEN=s3cr3t');
   });
 });

@@ -66,10 +66,10 @@ describe('dockerRunCommand', () => {
         'A=1',
         '-e',
         'B=two words',
-        '-v',
-        'data:/data',
-        '-v',
-        '/etc/x:/x:ro',
+        '--mount',
+        'type=volume,source=data,target=/data',
+        '--mount',
+        'type=bind,source=/etc/x,target=/x,readonly',
         '-v',
         '/anon',
         '--label',
@@ -109,7 +109,7 @@ describe('composeService', () => {
         '  "web":',
         '    image: "nginx:1.27"',
         '    container_name: "web"',
-        `    command: ["sh", "-c", "echo 'hi' $HOME"]`,
+        `    command: ["sh", "-c", "echo 'hi' $$HOME"]`,
         '    environment:',
         '      "A": "1"',
         '      "B": "two words"',
@@ -117,9 +117,16 @@ describe('composeService', () => {
         '      - "127.0.0.1::80"',
         '      - "5353:53/udp"',
         '    volumes:',
-        '      - "data:/data"',
-        '      - "/etc/x:/x:ro"',
-        '      - "/anon"',
+        '      - type: volume',
+        '        source: "data"',
+        '        target: "/data"',
+        '      - type: bind',
+        '        source: "/etc/x"',
+        '        target: "/x"',
+        '        read_only: true',
+        '        bind: { create_host_path: true }',
+        '      - type: volume',
+        '        target: "/anon"',
         '    networks: ["backend"]',
         '    restart: "unless-stopped"',
         '    labels:',
@@ -142,5 +149,36 @@ describe('composeService', () => {
     expect(out).toContain('  "app":');
     expect(out).toContain('network_mode: "host"');
     expect(out).not.toContain('networks:');
+  });
+});
+
+describe('exports keep what they are given', () => {
+  it('compose: every "$" is doubled, so nothing is interpolated from the host at `up`', () => {
+    const out = composeService({
+      ...EMPTY_RUN_SPEC,
+      image: 'app',
+      env: [
+        { key: 'AWS', value: '${AWS_SECRET_ACCESS_KEY}' },
+        { key: 'HASH', value: '$2y$10$abc' },
+      ],
+      labels: { price: '$5' },
+    });
+    expect(out).toContain('"AWS": "$${AWS_SECRET_ACCESS_KEY}"');
+    expect(out).toContain('"HASH": "$$2y$$10$$abc"');
+    expect(out).toContain('"price": "$$5"');
+    expect(out).not.toMatch(/[^$]\$[^$]/);
+  });
+
+  it('a host path with ":" or "," survives both exports', () => {
+    const mounts: RunSpec['mounts'] = [
+      { type: 'bind', source: '/srv/a:b,c', target: '/data', readOnly: false },
+    ];
+    const line = dockerRunCommand({ ...EMPTY_RUN_SPEC, image: 'app', mounts });
+    const args = splitCommand(line);
+    expect(args).toMatchObject({ ok: true });
+    expect(args.ok && args.args).toContain('type=bind,"source=/srv/a:b,c",target=/data');
+    expect(composeService({ ...EMPTY_RUN_SPEC, image: 'app', mounts })).toContain(
+      'source: "/srv/a:b,c"',
+    );
   });
 });

@@ -102,6 +102,11 @@ describe('matchesFilter', () => {
     expect(matchesFilter(c, '80/tcp')).toBe(true);
   });
 
+  it('matches a Podman container’s pod', () => {
+    expect(matchesFilter({ ...c, pod: 'payments-pod' }, 'payments')).toBe(true);
+    expect(matchesFilter(c, 'payments')).toBe(false);
+  });
+
   it('is case-insensitive and trims the filter', () => {
     expect(matchesFilter(c, 'SHOP-WEB')).toBe(true);
     expect(matchesFilter(c, '  NGINX  ')).toBe(true);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../../../contract';
+import { parseBuildArgs, uploadOrder } from '../../../../../renderer/src/features/images/build';
 import {
-  parseBuildArgs,
-  toBase64,
-  fromBase64,
-} from '../../../../../renderer/src/features/images/build';
-import {
-  formatBytes,
   imageRef,
   otherTags,
   visibleImages,
@@ -54,12 +49,6 @@ describe('images format', () => {
     expect(otherTags(list, list[1]!)).toEqual(['alpha:2']);
     expect(otherTags(list, list[0]!)).toEqual([]);
   });
-
-  it('formats bytes in decimal units like the CLI', () => {
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1_980_000)).toBe('1.98 MB');
-    expect(formatBytes(123_400_000)).toBe('123 MB');
-  });
 });
 
 describe('transfer reducer', () => {
@@ -88,6 +77,29 @@ describe('transfer reducer', () => {
     expect(reduceTransfer(startTransfer('Pull', 'b'), { cancel: true }).phase).toBe('cancelled');
   });
 
+  it('a transfer that ends early says which layers stopped; finished ones keep their status', () => {
+    let s = reduceTransfer(startTransfer('Push', 'a:1'), {
+      event: {
+        kind: 'progress',
+        layers: [
+          { id: 'a', status: 'Retrying in 1 second', current: 5, total: 10 },
+          { id: 'b', status: 'Layer already exists' },
+          { id: 'c', status: 'Pushed', current: 3, total: 3 },
+        ],
+        messages: [],
+      },
+    });
+    const failed = reduceTransfer(s, { end: { code: 'PULL_FAILED', message: 'refused' } });
+    expect(failed.layers.map((l) => l.status)).toEqual([
+      'Stopped',
+      'Layer already exists',
+      'Pushed',
+    ]);
+    expect(failed.layers[0]).toMatchObject({ current: 5, total: 10 });
+    s = reduceTransfer(s, { cancel: true });
+    expect(s.layers[0]!.status).toBe('Cancelled');
+  });
+
   it('overall progress is unknown until a layer has a size', () => {
     expect(overallProgress([{ id: 'x', status: 'Waiting' }])).toBeUndefined();
     expect(
@@ -108,9 +120,10 @@ describe('build form helpers', () => {
     expect(parseBuildArgs('1BAD=x')).toMatchObject({ ok: false });
   });
 
-  it('base64 round-trips bytes', () => {
-    const bytes = new Uint8Array(70_000).map((_, i) => i % 256);
-    expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+  it('sends the .dockerignore first (main applies it to the files after it)', () => {
+    const names = (fs: { name: string }[]) => fs.map((f) => f.name);
+    const files = [{ name: 'a.txt' }, { name: '.dockerignore' }, { name: 'Dockerfile' }];
+    expect(names(uploadOrder(files))).toEqual(['.dockerignore', 'a.txt', 'Dockerfile']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogBuffer, type LogLine } from '../../../../../renderer/src/features/logs/buffer';
+import { LogBuffer, toLines, type LogLine } from '../../../../../renderer/src/features/logs/buffer';
 
 const at = (sec: number, text: string, src = 0): LogLine => ({
   ts: `2024-01-31T12:00:${String(sec).padStart(2, '0')}.000000000Z`,
@@ -59,5 +59,25 @@ describe('LogBuffer', () => {
     b.append([at(5, 'e'), at(6, 'f'), at(7, 'g')]);
     expect(b.prepend([at(1, 'a'), at(2, 'b'), at(3, 'c')])).toBe(1);
     expect(texts(b)).toEqual(['c', 'e', 'f', 'g']);
+  });
+});
+
+describe('toLines', () => {
+  it('turns a batch into lines: stderr flagged, cut lines with their full length', () => {
+    const lines = toLines(
+      {
+        kind: 'lines',
+        ts: ['t0', 't1', 't2'],
+        text: ['a', 'b', 'c'],
+        err: [1],
+        cut: [[2, 33554432]],
+      },
+      4,
+    );
+    expect(lines).toEqual([
+      { ts: 't0', text: 'a', err: false, src: 4 },
+      { ts: 't1', text: 'b', err: true, src: 4 },
+      { ts: 't2', text: 'c', err: false, src: 4, cut: 33554432 },
+    ]);
   });
 });

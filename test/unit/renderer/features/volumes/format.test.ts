@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   downloadName,
-  formatBytes,
   formatLabels,
   joinPath,
   parentPath,
@@ -11,13 +10,6 @@ import { networkKeys } from '../../../../../renderer/src/features/networks/queri
 import { invalidationsFor } from '../../../../../renderer/src/events/invalidation';
 
 describe('format', () => {
-  it('formatBytes uses decimal units like docker system df', () => {
-    expect(formatBytes(-1)).toBe('unknown');
-    expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(5000)).toBe('5.0 kB');
-    expect(formatBytes(250_000)).toBe('250 kB');
-    expect(formatBytes(1_500_000_000)).toBe('1.5 GB');
-  });
   it('paths inside a volume', () => {
     expect(joinPath('', 'logs')).toBe('logs');
     expect(joinPath('logs', 'a')).toBe('logs/a');

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { call } from '../define';
+import { fileStreams } from './files';
+import { imageStreams } from './images';
+import { logStreams } from './logs';
+import { swarmObjectStreams } from './swarm-objects';
+import { volumeStreams } from './volumes';
+
+/** The name the browser saves a download under (main sanitises it again). */
+export const DownloadFilename = z.string().min(1).max(255);
+
+/** A ticket: 256 random bits, base64url. */
+export const DownloadTicket = z.string().min(1).max(64);
+
+const forStream = <N extends string, I extends z.ZodType>(stream: N, input: I) =>
+  z.strictObject({ stream: z.literal(stream), input, filename: DownloadFilename });
+
+/**
+ * What a download ticket is for: one download stream (contract `download: true`) and an input
+ * valid for it, checked here — when the ticket is asked for — not when the browser comes back.
+ */
+export const DownloadTicketInput = z.discriminatedUnion('stream', [
+  forStream('images.save', imageStreams['images.save'].input),
+  forStream('volumes.download', volumeStreams['volumes.download'].input),
+  forStream('files.download', fileStreams['files.download'].input),
+  forStream('logs.download', logStreams['logs.download'].input),
+  forStream('services.logsDownload', swarmObjectStreams['services.logsDownload'].input),
+]);
+export type DownloadTicketInput = z.infer<typeof DownloadTicketInput>;
+
+export const downloadCalls = {
+  /**
+   * Web mode's navigation download: a single-use, short-lived ticket for GET /download?ticket=…,
+   * so that the browser streams the body to disk itself (a navigation cannot send the page
+   * secret header). Redeemed only with this instance's session cookie.
+   */
+  'downloads.ticket': call(
+    DownloadTicketInput,
+    z.strictObject({ ticket: DownloadTicket, expiresInMs: z.number().int().positive() }),
+  ),
+} as const;

@@ -1,0 +1,56 @@
+import { openApp } from './harness/app';
+import { expect, test } from './fixtures';
+
+// Screens other than Containers are chunks fetched when first opened. Chromium aborts requests
+// in flight when the machine's network changes (a container's veth is enough); a screen must
+// not stay blank when its chunk did not arrive.
+const SETTINGS_CHUNK = /\/assets\/SettingsScreen-[\w-]+\.js$/;
+
+const openSettings = (app: import('@playwright/test').Page) =>
+  app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+
+test('a screen whose chunk was cut off the first time still opens', async ({ app }) => {
+  let aborted = 0;
+  await app.route(SETTINGS_CHUNK, (route) =>
+    aborted++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await openSettings(app);
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(aborted).toBeGreaterThanOrEqual(2);
+});
+
+test('a chunk that never arrives: the screen says so and Reload brings it back', async ({
+  app,
+}) => {
+  await app.route(SETTINGS_CHUNK, (route) => route.abort('internetdisconnected'));
+  await openSettings(app);
+  const heading = app.getByRole('heading', { level: 1, name: 'This screen could not be shown' });
+  // Three tries, one reload of the page, three tries again.
+  await expect(heading).toBeVisible({ timeout: 15_000 });
+  await expect(app.getByRole('alert')).toContainText('Reload the window to try again');
+  // The rest of the app still works.
+  await expect(app.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await app.unroute(SETTINGS_CHUNK);
+  await app.getByRole('button', { name: 'Reload' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+});
+
+test('the stylesheet cut off on the way in is fetched again: the window is styled', async ({
+  page,
+  suite,
+}) => {
+  let aborted = 0;
+  await page.route(/\/assets\/[\w-]+\.css(\?.*)?$/, (route) =>
+    aborted++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await openApp(page, suite.app, '#/containers');
+  await expect(page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue('--porthole-styles').trim(),
+      ),
+    )
+    .toBe('1');
+  expect(aborted).toBe(2);
+});
