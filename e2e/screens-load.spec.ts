@@ -54,3 +54,26 @@ test('the stylesheet cut off on the way in is fetched again: the window is style
     .toBe('1');
   expect(aborted).toBe(2);
 });
+
+test('the entry script cut off on the way in: the page loads again by itself, not left blank', async ({
+  page,
+  suite,
+}) => {
+  // Before, one aborted entry script left a blank window for good (CI saw it twice).
+  let aborted = 0;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) =>
+    aborted++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await openApp(page, suite.app, '#/containers');
+  await expect(page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Connected');
+  expect(aborted).toBe(2);
+});
+
+test('an entry script that never arrives: the window says what to do', async ({ page, suite }) => {
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await openApp(page, suite.app, '#/containers');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Porthole could not load its scripts. Reload the window to try again.',
+  );
+});

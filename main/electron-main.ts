@@ -19,6 +19,7 @@ import {
 import { autoUpdater } from 'electron-updater';
 import type { PortholeError } from '../contract';
 import { DOWNLOAD_PATH } from '../contract/channels';
+import { BOOT_WATCHDOG_CSP } from '../contract/boot-watchdog';
 import type { SettingsStore } from './settings/store';
 import { createCore } from './core';
 import type { Router } from './router';
@@ -46,7 +47,7 @@ import { contentType, resolveStatic } from './web/static';
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${BOOT_WATCHDOG_CSP}`,
   "style-src 'self' 'unsafe-inline'",
   // blob: for the Files tab's inline image previews (object URLs the page made itself).
   "img-src 'self' data: blob:",

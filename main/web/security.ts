@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { BOOT_WATCHDOG_CSP } from '../../contract/boot-watchdog';
 
 /** 256-bit random secret, URL-safe. */
 export function newSecret(): string {
@@ -43,8 +44,9 @@ export function checkOrigin(origin: string | undefined, port: number, required: 
 export function contentSecurityPolicy(port: number): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    // xterm and React set element styles; inline scripts are never allowed.
+    // Inline scripts: only the boot watchdog, by its hash.
+    `script-src 'self' ${BOOT_WATCHDOG_CSP}`,
+    // xterm and React set element styles.
     "style-src 'self' 'unsafe-inline'",
     // blob: for the Files tab's inline image previews (object URLs the page made itself).
     "img-src 'self' data: blob:",

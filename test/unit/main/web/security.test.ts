@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { BOOT_WATCHDOG, BOOT_WATCHDOG_CSP } from '../../../../contract/boot-watchdog';
 import { describe, expect, it } from 'vitest';
 import {
   allowedHosts,
@@ -130,8 +132,13 @@ describe('contentSecurityPolicy', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
-  it("allows scripts from 'self' only", () => {
-    expect(directives.get('script-src')).toEqual(["'self'"]);
+  it("allows scripts from 'self', and inline only the boot watchdog by its hash", () => {
+    expect(directives.get('script-src')).toEqual(["'self'", BOOT_WATCHDOG_CSP]);
+  });
+
+  it('the boot watchdog hash is the hash of its text', () => {
+    const hash = createHash('sha256').update(BOOT_WATCHDOG).digest('base64');
+    expect(BOOT_WATCHDOG_CSP).toBe(`'sha256-${hash}'`);
   });
 
   it('connects only to our own WebSocket', () => {
