@@ -6,11 +6,11 @@ import type { Ctx, OpenStream, Router } from '../router';
  * A byte stream delivered as a response body instead of as frames: the same router stream
  * (`images.save`, `volumes.download`, `logs.download`), its `chunk` events written straight to
  * `target` (the HTTP response in web mode, a pipe to the app:// response in Electron) whose
- * back-pressure is the credit — acked as soon as the target takes the bytes, or once it
- * drains. A browser streams such a body into a Blob without a message per chunk. `start` runs
- * before the first byte (headers) — or not at all, when the stream fails first: then the
- * promise gives the error, so that an error the engine gives at once becomes a status, not a
- * broken file. Resolves when the stream is over.
+ * back-pressure is the credit: each chunk is acked once the target has written it out. A
+ * browser streams such a body to disk without a message per chunk. `start` runs before the
+ * first byte (headers) — or not at all, when the stream fails first: then the promise gives
+ * the error, so that an error the engine gives at once becomes a status, not a broken file.
+ * Resolves when the stream is over.
  */
 export function sendDownload(
   router: Router,
@@ -24,7 +24,6 @@ export function sendDownload(
     let opened: OpenStream | undefined = undefined;
     let started = false;
     let corked = false;
-    let waiting = 0;
     const owed: number[] = [];
     const ack = (n: number) => (opened ? opened.ack(n) : owed.push(n));
     const r = router.open(ctx, name, input, {
@@ -44,16 +43,10 @@ export function sendDownload(
             target.uncork();
           });
         }
-        if (target.write(data) && !waiting) return ack(cost);
-        // Owed until the target drains: one listener, however many chunks wait.
-        waiting += cost;
-        if (waiting === cost) {
-          target.once('drain', () => {
-            const n = waiting;
-            waiting = 0;
-            ack(n);
-          });
-        }
+        // Acked as each chunk reaches the socket, not once the whole buffer has drained: the
+        // engine is resumed while there are still bytes to write, and the socket never idles
+        // waiting for the engine (acking on 'drain' did: a save ran at 0.78× docker save).
+        target.write(data, () => ack(cost));
       },
       end(error) {
         if (error) return resolve({ ok: false, error, started });
