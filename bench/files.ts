@@ -18,6 +18,7 @@ import {
   newEngine,
   startDockerd,
 } from '../e2e/harness/engine';
+import { FilesPage } from '../e2e/pages/files';
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { connectClient, pageSecret } from '../e2e/harness/web-client';
 import { downloadHttp, downloadTo, openRaw, uploadHttp } from './bytes-client';
@@ -134,6 +135,27 @@ async function main() {
       }
       return performance.now() - t0;
     };
+    // The real download path: Chromium, the Files tab, Download → ticket → the browser's own
+    // download to disk (a page of its own, so the upload page's selected folder stays the root).
+    const downloadPage = await browser.newPage({ acceptDownloads: true });
+    await openApp(downloadPage, app, '#/containers');
+    const files = new FilesPage(downloadPage, 'bench-files');
+    await files.open(engineId, id);
+    await files.expand('/data');
+    await files.select('/data/huge');
+    const chromiumDownload = async () => {
+      const t0 = performance.now();
+      const [download] = await Promise.all([
+        downloadPage.waitForEvent('download', { timeout: 120_000 }),
+        files.button('Download /data/huge').click(),
+      ]);
+      const path = await download.path();
+      const ms = performance.now() - t0;
+      const bytes = statSync(path).size;
+      await download.delete();
+      if (bytes !== BYTES) throw new Error(`downloaded ${bytes} bytes, expected ${BYTES}`);
+      return ms;
+    };
     // Each measure in turn, the CLI first, within every run: a load change on this shared
     // machine falls on all of them alike. The first run is a warm-up.
     const measures: Record<string, () => Promise<number> | number> = {
@@ -146,6 +168,7 @@ async function main() {
         const r = await downloadTo(ws, 'files.download', input, copy);
         return checked(r.bytes, r.ms);
       },
+      download_chromium: chromiumDownload,
       cp_in: () => timeCli(DOCKER_CLI, [...H, 'cp', local, 'bench-files:/in/cli.bin']),
       upload_http: async () =>
         (
@@ -208,6 +231,7 @@ async function main() {
       load_1m: loads.map((l) => +l.toFixed(1)),
       download_http: row(med('cp_out'), med('download_http')),
       download_ws: row(med('cp_out'), med('download_ws')),
+      download_chromium: row(med('cp_out'), med('download_chromium')),
       upload_http: row(med('cp_in'), med('upload_http')),
       upload_ws: row(med('cp_in'), med('upload_ws')),
       upload_chromium: row(med('cp_in'), med('upload_chromium')),
