@@ -10,7 +10,8 @@ import {
 } from './harness/engine';
 import { useOwnEngine } from './harness/own-engine';
 import { freePort } from './harness/registry';
-import { joinSecondNode, newNodeEngine } from './harness/swarm-node';
+import { joinFacts, launchSecondNode, newNodeEngine } from './harness/swarm-node';
+import { EnginesPage } from './pages/engines';
 import { expect, test } from './fixtures';
 import { LogsPage } from './pages/logs';
 
@@ -230,7 +231,9 @@ test.describe('Swarm on an engine of its own', () => {
     await expect(logs.status).toHaveText('Following');
     await logs.page.screenshot({ path: test.info().outputPath('swarm-service-logs.png') });
 
-    // A later line, written by slot 1's task to its own stdout, arrives while following.
+    // A later line, written by slot 1's task to its own stdout, arrives while following. (Two
+    // seconds after the first lines: Since and Until below have a resolution of a second.)
+    await new Promise((r) => setTimeout(r, 2100));
     const slot1 = cli('ps', '-q', '--filter', 'name=talker.1.');
     cli('exec', slot1, 'sh', '-c', 'echo later from slot 1 > /proc/1/fd/1');
     await expect(logs.lastLine()).toHaveText('talker.1 | later from slot 1');
@@ -248,6 +251,24 @@ test.describe('Swarm on an engine of its own', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     expect(text.split('\n').filter(Boolean).sort()).toEqual(all);
+
+    // Since and Until, with the CLI's timestamps as the oracle (the engine has no until for
+    // services: main stops there).
+    const laterAt = Math.floor(
+      Date.parse(
+        cli('service', 'logs', '-t', 'talker')
+          .split('\n')
+          .find((l) => l.endsWith('later from slot 1'))!
+          .split(' ')[0]!,
+      ) / 1000,
+    );
+    await logs.page.getByRole('textbox', { name: 'Since' }).fill(String(laterAt));
+    await logs.button('Apply').click();
+    await expect.poll(() => logs.texts()).toEqual(['talker.1 | later from slot 1']);
+    await logs.page.getByRole('textbox', { name: 'Since' }).fill('');
+    await logs.page.getByRole('textbox', { name: 'Until' }).fill(String(laterAt - 1));
+    await logs.button('Apply').click();
+    await expect.poll(async () => (await logs.texts()).sort()).toEqual(hello);
     await popup.close();
     cli('service', 'rm', 'talker');
   });
@@ -310,13 +331,54 @@ test.describe('Swarm on an engine of its own', () => {
   test.afterAll(async () => {
     if (node2) await destroyEngine(node2);
   });
-  test('a second node: worker, promoted, demoted, down when its engine stops, removed', async ({
+  test('a second node: joined from its own Swarm screen, promoted, demoted, down when its engine stops, removed', async ({
     page,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(180_000);
     const NODE2 = 'porthole-node-2';
     node2 = newNodeEngine();
-    await joinSecondNode(own.engine, node2, NODE2);
+    await launchSecondNode(node2, NODE2);
+    const facts = await joinFacts(own.engine);
+
+    // The user adds the node's engine, switches to it and joins from its Swarm screen.
+    await openSwarm(page);
+    const engine = page.getByRole('combobox', { name: 'Engine' });
+    const managerEngine = await engine.inputValue();
+    const engines = new EnginesPage(page);
+    await engines.open();
+    const add = await engines.openAdd();
+    await engines.fill(add, { name: 'Node 2', address: node2.host });
+    await add.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(engines.state('Node 2')).toHaveText('Connected (Node 2)');
+    await engine.selectOption({ label: 'Node 2' });
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Swarm' })
+      .click();
+    await page.getByRole('button', { name: 'Join swarm' }).click();
+    const join = page.getByRole('dialog', { name: 'Join swarm' });
+    await join.getByLabel('Manager address').fill(facts.managerAddr);
+    await join.getByLabel('Join token').fill(facts.token);
+    await join.getByLabel('Advertise address (optional)').fill(facts.nodeAddr);
+    await join.getByLabel('Listen address (optional)').fill(facts.nodeAddr);
+    await join.getByLabel('Availability').selectOption('drain');
+    await shot(page, 'swarm-join');
+    await join.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(join).toHaveCount(0, { timeout: 30_000 });
+    expect(engineCli(node2, ['info', '--format', '{{.Swarm.LocalNodeState}}'])).toBe('active');
+    expect(cli('node', 'inspect', NODE2, '-f', '{{.Spec.Availability}}')).toBe('drain');
+    // The token was typed into a password field and goes nowhere else.
+    expect(readFileSync(own.app.log, 'utf8')).not.toContain(facts.token);
+
+    // Back on the manager, Porthole stops connecting to the node's engine (it goes down below).
+    await engines.open();
+    await engines.row('Node 2').getByRole('button', { name: 'Remove Node 2' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove Node 2?' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await expect(engines.row('Node 2')).toHaveCount(0);
+    await engine.selectOption(managerEngine);
     const self = cli('info', '--format', '{{.Name}}');
     await openSwarm(page, 'Nodes');
     const row = page.getByRole('row', { name: new RegExp(`^${NODE2}`) });
@@ -383,6 +445,40 @@ test.describe('Swarm on an engine of its own', () => {
     expect(await page.content()).not.toContain(SECRET_VALUE);
     expect(readFileSync(own.app.log, 'utf8')).not.toContain(SECRET_VALUE);
     cli('service', 'rm', 'reader');
+  });
+
+  test('a config and the secret picked in Create service are in its task: /NAME and /run/secrets/NAME', async ({
+    page,
+  }) => {
+    const CONFIG_VALUE = 'listen=8080\nmode=pt-config\n';
+    await openSwarm(page, 'Configs');
+    await page.getByRole('button', { name: 'Create config' }).click();
+    const create = page.getByRole('dialog', { name: 'Create a config' });
+    await create.getByLabel('Name').fill('app-conf');
+    await create.getByLabel('Value').fill(CONFIG_VALUE);
+    await create.getByRole('button', { name: 'Create' }).click();
+    await expect(create).toHaveCount(0);
+    expect(cli('config', 'ls', '--format', '{{.Name}}')).toBe('app-conf');
+
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await page.getByRole('button', { name: 'Create service' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a service' });
+    await dialog.getByLabel('Image').fill(BUSYBOX_IMAGE);
+    await dialog.getByLabel('Name').fill('configured');
+    await dialog.getByLabel('Command').fill('sleep 3600');
+    await dialog.getByRole('checkbox', { name: 'Config app-conf (at /app-conf)' }).check();
+    await dialog.getByRole('checkbox', { name: 'Secret db-password' }).check();
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => runningTasks('configured'), { timeout: 60_000 }).toBe(1);
+    const id = cli('ps', '-q', '--filter', 'label=com.docker.swarm.service.name=configured');
+    // cli() trims its output: wc -c checks the bytes, the last newline too.
+    expect(cli('exec', id, 'cat', '/app-conf')).toBe(CONFIG_VALUE.trim());
+    expect(cli('exec', id, 'wc', '-c', '/app-conf')).toBe(`${CONFIG_VALUE.length} /app-conf`);
+    expect(cli('exec', id, 'cat', '/run/secrets/db-password')).toBe(SECRET_VALUE);
+    await openSwarm(page, 'Configs');
+    await expect(page.getByRole('row', { name: /^app-conf/ })).toContainText('configured');
+    cli('service', 'rm', 'configured');
   });
 
   test('deploy a two-service stack from pasted YAML, then remove it', async ({ page }) => {

@@ -5,7 +5,7 @@ import { LIMITS, WINDOWS } from '../limits';
 const ContainerId = z.string().min(1).max(256);
 
 /** `since`/`until` as the engine takes them: RFC 3339 or Unix seconds (with optional nanos). */
-const LogTime = z
+export const LogTime = z
   .string()
   .max(40)
   .regex(

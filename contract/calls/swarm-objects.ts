@@ -3,7 +3,7 @@ import { BoundedRecord } from '../bounded';
 import { call, OnEngine, stream } from '../define';
 import { WINDOWS, OUT } from '../limits';
 import { KeyValues } from './key-values';
-import { LogDownloadEvent, LogEvent } from './logs';
+import { LogDownloadEvent, LogEvent, LogTime } from './logs';
 import { SwarmObjectId } from './services';
 
 export const NodeSummary = z.object({
@@ -116,6 +116,9 @@ export const swarmObjectStreams = {
       id: SwarmObjectId,
       follow: z.boolean(),
       tail: z.number().int().min(0).max(10_000_000).optional(),
+      since: LogTime.optional(),
+      /** The engine has no `until` for services: main stops at it (and does not follow). */
+      until: LogTime.optional(),
       stdout: z.boolean(),
       stderr: z.boolean(),
     }),

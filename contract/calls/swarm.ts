@@ -69,6 +69,10 @@ export const swarmCalls = {
       remoteAddr: Address,
       token: JoinToken,
       advertiseAddr: Address.optional(),
+      /** Where this node listens for the swarm (`--listen-addr`); default 0.0.0.0:2377. */
+      listenAddr: Address.optional(),
+      /** How it joins (`--availability`): drain keeps tasks off it from the start. */
+      availability: z.enum(['active', 'pause', 'drain']).optional(),
     }),
     z.null(),
   ),

@@ -13,7 +13,13 @@ const DETAILS = /^(\S*com\.docker\.swarm\.task\.id=([a-z0-9]+)\S*) /;
 export async function openServiceLogs(
   docker: Docker,
   id: string,
-  options: { follow: boolean; stdout: boolean; stderr: boolean; tail?: number | undefined },
+  options: {
+    follow: boolean;
+    stdout: boolean;
+    stderr: boolean;
+    tail?: number | undefined;
+    since?: string | undefined;
+  },
   signal: AbortSignal,
   opened: (id: string, name: string) => boolean = () => true,
 ): Promise<{ name: string; prefix: (task: string) => string; stream?: Readable }> {
@@ -39,6 +45,7 @@ export async function openServiceLogs(
           timestamps: true,
           details: true,
           tail: options.tail === undefined ? 'all' : String(options.tail),
+          ...(options.since ? { since: options.since } : {}),
         },
       },
       (err: unknown, s: unknown) => (err ? reject(err) : resolve(s as Readable)),
@@ -59,9 +66,18 @@ export function splitDetails(text: string): [string, string] | undefined {
  */
 export function followServiceLogs(
   docker: Docker,
-  i: { id: string; follow: boolean; tail?: number | undefined; stdout: boolean; stderr: boolean },
+  i: {
+    id: string;
+    follow: boolean;
+    tail?: number | undefined;
+    since?: string | undefined;
+    until?: string | undefined;
+    stdout: boolean;
+    stderr: boolean;
+  },
   sink: Sink<LogEvent>,
 ): { close(): void } {
+  const untilMs = i.until === undefined ? undefined : logTimeMs(i.until);
   let stream: Readable | undefined;
   const batcher = new LineBatcher((b) => {
     const { ts, text, err, cut } = b;
@@ -76,7 +92,9 @@ export function followServiceLogs(
   );
   void (async () => {
     try {
-      const opened = await openServiceLogs(docker, i.id, i, sink.signal, (id, name) => {
+      // Up to a time in the past: what is there, not following.
+      const asked = untilMs === undefined ? i : { ...i, follow: false };
+      const opened = await openServiceLogs(docker, i.id, asked, sink.signal, (id, name) => {
         if (sink.closed) return false;
         sink.next({ kind: 'session', name, containerId: id, tty: false });
         return true;
@@ -87,6 +105,7 @@ export function followServiceLogs(
       if (sink.closed) return void stream.destroy();
       sink.next({ kind: 'state', state: 'attached' });
       const reader = lineReader(false, (ts, text, kind, bytes, cut) => {
+        if (untilMs !== undefined && ts && logTimeMs(ts) >= untilMs) return;
         const parts = splitDetails(text);
         const shown = parts ? prefix(parts[0]) + parts[1] : text;
         batcher.add(ts, shown, kind, bytes, cut);
@@ -110,4 +129,10 @@ export function followServiceLogs(
       stream?.destroy();
     },
   };
+}
+
+/** A log time (Unix seconds, or RFC 3339 with up to nanoseconds) in ms since the epoch. */
+export function logTimeMs(t: string): number {
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 1000;
+  return Date.parse(t.replace(/(\.\d{3})\d+/, '$1'));
 }

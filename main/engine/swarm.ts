@@ -95,13 +95,20 @@ export async function initSwarm(
 
 export async function joinSwarm(
   docker: Docker,
-  i: { remoteAddr: string; token: string; advertiseAddr?: string | undefined },
+  i: {
+    remoteAddr: string;
+    token: string;
+    advertiseAddr?: string | undefined;
+    listenAddr?: string | undefined;
+    availability?: 'active' | 'pause' | 'drain' | undefined;
+  },
 ): Promise<null> {
   await docker.swarmJoin({
     RemoteAddrs: [i.remoteAddr],
     JoinToken: i.token,
-    ListenAddr: '0.0.0.0:2377',
+    ListenAddr: i.listenAddr ?? '0.0.0.0:2377',
     ...(i.advertiseAddr ? { AdvertiseAddr: i.advertiseAddr } : {}),
+    ...(i.availability ? { Availability: i.availability } : {}),
   });
   return null;
 }

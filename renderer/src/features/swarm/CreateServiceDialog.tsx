@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { networkQueries } from '../networks/queries';
+import { NameChecklist } from './NameChecklist';
 import { swarmQueries } from './queries';
 import { EMPTY_FORM, toCreateInput, type ServiceForm } from './service-form';
 import { useSwarmAction } from './useSwarmAction';
@@ -13,6 +14,7 @@ export function CreateServiceDialog({ engineId, onClose }: { engineId: string; o
   const [tried, setTried] = useState(false);
   const networks = useQuery(networkQueries.list(engineId));
   const secrets = useQuery(swarmQueries.secrets(engineId));
+  const configs = useQuery(swarmQueries.configs(engineId));
   const parsed = toCreateInput(engineId, f);
   const errors = tried && !parsed.ok ? parsed.errors : {};
   const create = useSwarmAction(
@@ -80,50 +82,39 @@ export function CreateServiceDialog({ engineId, onClose }: { engineId: string; o
             'e.g. node.role==manager, one per line',
             true,
           )}
-          <fieldset>
-            <legend>Networks</legend>
-            {swarmNetworks.length === 0 && (
-              <p className="small">No overlay networks on this swarm.</p>
-            )}
-            {swarmNetworks.map((n) => (
-              <label key={n.id}>
-                <input
-                  type="checkbox"
-                  checked={f.networks.includes(n.name)}
-                  onChange={(e) =>
-                    set(
-                      'networks',
-                      e.target.checked
-                        ? [...f.networks, n.name]
-                        : f.networks.filter((x) => x !== n.name),
-                    )
-                  }
-                />{' '}
-                {n.name} ({n.driver})
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>Secrets</legend>
-            {(secrets.data ?? []).length === 0 && <p className="small">No secrets yet.</p>}
-            {(secrets.data ?? []).map((s) => (
-              <label key={s.id}>
-                <input
-                  type="checkbox"
-                  checked={f.secrets.includes(s.name)}
-                  onChange={(e) =>
-                    set(
-                      'secrets',
-                      e.target.checked
-                        ? [...f.secrets, s.name]
-                        : f.secrets.filter((x) => x !== s.name),
-                    )
-                  }
-                />{' '}
-                Secret {s.name}
-              </label>
-            ))}
-          </fieldset>
+          <NameChecklist
+            legend="Networks"
+            empty="No overlay networks on this swarm."
+            items={swarmNetworks.map((n) => ({
+              key: n.id,
+              name: n.name,
+              label: `${n.name} (${n.driver})`,
+            }))}
+            picked={f.networks}
+            onChange={(v) => set('networks', v)}
+          />
+          <NameChecklist
+            legend="Secrets"
+            empty="No secrets yet."
+            items={(secrets.data ?? []).map((x) => ({
+              key: x.id,
+              name: x.name,
+              label: `Secret ${x.name}`,
+            }))}
+            picked={f.secrets}
+            onChange={(v) => set('secrets', v)}
+          />
+          <NameChecklist
+            legend="Configs"
+            empty="No configs yet."
+            items={(configs.data ?? []).map((x) => ({
+              key: x.id,
+              name: x.name,
+              label: `Config ${x.name} (at /${x.name})`,
+            }))}
+            picked={f.configs}
+            onChange={(v) => set('configs', v)}
+          />
           <Field label="Restart">
             {(p) => (
               <select

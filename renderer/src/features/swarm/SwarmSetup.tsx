@@ -82,6 +82,8 @@ function JoinDialog({ engineId, onClose }: { engineId: string; onClose(): void }
   const [remote, setRemote] = useState('');
   const [token, setToken] = useState('');
   const [advertise, setAdvertise] = useState('');
+  const [listen, setListen] = useState('');
+  const [availability, setAvailability] = useState<'active' | 'pause' | 'drain'>('active');
   const join = useSwarmAction(
     engineId,
     () => 'join the swarm',
@@ -91,6 +93,8 @@ function JoinDialog({ engineId, onClose }: { engineId: string; onClose(): void }
         remoteAddr: remote.trim(),
         token: token.trim(),
         ...(advertise.trim() ? { advertiseAddr: advertise.trim() } : {}),
+        ...(listen.trim() ? { listenAddr: listen.trim() } : {}),
+        ...(availability !== 'active' ? { availability } : {}),
       }),
     onClose,
   );
@@ -120,6 +124,22 @@ function JoinDialog({ engineId, onClose }: { engineId: string; onClose(): void }
         </Field>
         <Field label="Advertise address (optional)">
           {(p) => <input {...p} value={advertise} onChange={(e) => setAdvertise(e.target.value)} />}
+        </Field>
+        <Field label="Listen address (optional)" hint="Default 0.0.0.0:2377">
+          {(p) => <input {...p} value={listen} onChange={(e) => setListen(e.target.value)} />}
+        </Field>
+        <Field label="Availability" hint="Drain: no tasks are placed on this node until activated">
+          {(p) => (
+            <select
+              {...p}
+              value={availability}
+              onChange={(e) => setAvailability(e.target.value as 'active')}
+            >
+              <option value="active">active</option>
+              <option value="pause">pause</option>
+              <option value="drain">drain</option>
+            </select>
+          )}
         </Field>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>

@@ -14,6 +14,7 @@ export interface ServiceForm {
   mounts: string;
   constraints: string;
   secrets: string[];
+  configs: string[];
   restart: 'none' | 'on-failure' | 'any';
   parallelism: string;
   order: 'stop-first' | 'start-first';
@@ -31,6 +32,7 @@ export const EMPTY_FORM: ServiceForm = {
   mounts: '',
   constraints: '',
   secrets: [],
+  configs: [],
   restart: 'any',
   parallelism: '1',
   order: 'stop-first',
@@ -107,7 +109,7 @@ export function toCreateInput(
       mounts,
       constraints: lines(f.constraints),
       secrets: f.secrets,
-      configs: [],
+      configs: f.configs,
       labels: {},
       restart: { condition: f.restart, maxAttempts: 0, delaySeconds: 5 },
       update: {

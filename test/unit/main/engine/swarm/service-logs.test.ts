@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceLogBytes } from '../../../../../main/engine/service-logs-download';
-import { splitDetails } from '../../../../../main/engine/service-logs';
+import { logTimeMs, splitDetails } from '../../../../../main/engine/service-logs';
 
 const TASK1 = 'q1w2e3r4t5y6u7i8o9p0a1s2d';
 const TASK2 = 'z9x8c7v6b5n4m3l2k1j0h9g8f';
@@ -71,5 +71,16 @@ describe('splitDetails', () => {
   it('the task id and the text after the details', () => {
     expect(splitDetails(`${details(TASK2)} a b c`)).toEqual([TASK2, 'a b c']);
     expect(splitDetails('no details here')).toBeUndefined();
+  });
+});
+
+describe('logTimeMs (Until for service logs, which the engine has not)', () => {
+  it('reads Unix seconds, with or without a fraction', () => {
+    expect(logTimeMs('1764646200')).toBe(1_764_646_200_000);
+    expect(logTimeMs('1764646200.5')).toBe(1_764_646_200_500);
+  });
+  it('reads the engine’s RFC 3339 with nanoseconds, and offsets', () => {
+    expect(logTimeMs(STAMP)).toBe(Date.UTC(2026, 11, 2, 3, 30, 0, 123));
+    expect(logTimeMs('2026-12-02T04:30:00+01:00')).toBe(Date.UTC(2026, 11, 2, 3, 30, 0));
   });
 });
