@@ -279,6 +279,36 @@ test.describe('Swarm on an engine of its own', () => {
     const row = page.getByRole('row', { name: new RegExp(`^${hostname}`) });
     await expect(row).toContainText('manager (leader)');
     await expect(row).toContainText('this engine');
+    // Its tasks, as `docker node ps` has them: web's three, running here.
+    await row.getByRole('button', { name: `Tasks ${hostname}` }).click();
+    const tasks = page.getByRole('table', { name: `Tasks of ${hostname}` });
+    const onNode = cli(
+      'node',
+      'ps',
+      'self',
+      '--filter',
+      'desired-state=running',
+      '--format',
+      '{{.Name}}',
+    )
+      .split('\n')
+      .filter((n) => n.startsWith('web.'))
+      .sort();
+    expect(onNode).toEqual(['web.1', 'web.2', 'web.3']);
+    const runningHere = tasks
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'running', exact: true }) })
+      .getByRole('rowheader');
+    await expect
+      .poll(async () =>
+        (await runningHere.allTextContents())
+          .map((t) => t.split(/\s/)[0]!)
+          .filter((n) => n.startsWith('web.'))
+          .sort(),
+      )
+      .toEqual(onNode);
+    await shot(page, 'swarm-node-tasks');
+    await row.getByRole('button', { name: `Tasks ${hostname}` }).click();
     await row.getByRole('button', { name: `Drain ${hostname}` }).click();
     await expect(row).toContainText('drain');
     expect(cli('node', 'inspect', 'self', '-f', '{{.Spec.Availability}}')).toBe('drain');

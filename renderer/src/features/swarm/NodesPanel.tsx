@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { parseKeyValues, type NodeSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { swarmKeys, swarmQueries } from './queries';
+import { TasksTable } from './TasksTable';
 import { nodeSettling } from './settling';
 import { useSettle } from './useSettle';
 import { useSwarmAction } from './useSwarmAction';
@@ -17,6 +18,7 @@ export function NodesPanel({ engineId }: { engineId: string }) {
   useSettle(list.data?.some(nodeSettling) ?? false, list.data, [swarmKeys.nodes(engineId)]);
   const [labels, setLabels] = useState<NodeSummary>();
   const [remove, setRemove] = useState<NodeSummary>();
+  const [expanded, setExpanded] = useState<string>();
   const update = useSwarmAction(
     engineId,
     ({ n, verb }: { n: NodeSummary; verb: string; change: Change }) => `${verb} ${n.hostname}`,
@@ -51,46 +53,63 @@ export function NodesPanel({ engineId }: { engineId: string }) {
         </thead>
         <tbody>
           {(list.data ?? []).map((n) => (
-            <tr key={n.id}>
-              <th scope="row" className="name">
-                {n.hostname}
-                {n.self && <span className="badge">this engine</span>}
-              </th>
-              <td>
-                {n.role}
-                {n.manager ? ` (${n.manager})` : ''}
-              </td>
-              <td>{n.availability}</td>
-              <td>
-                {n.status} <span className="small mono">{n.addr}</span>
-              </td>
-              <td>{n.engineVersion}</td>
-              <td className="mono small">
-                {Object.entries(n.labels)
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join(', ') || '—'}
-              </td>
-              <td className="actions">
-                {n.availability !== 'drain' && act(n, 'Drain', { availability: 'drain' })}
-                {n.availability === 'active' && act(n, 'Pause', { availability: 'pause' })}
-                {n.availability !== 'active' && act(n, 'Activate', { availability: 'active' })}
-                {n.role === 'worker'
-                  ? act(n, 'Promote', { role: 'manager' })
-                  : !n.self && act(n, 'Demote', { role: 'worker' })}
-                <button type="button" className="small-button" onClick={() => setLabels(n)}>
-                  Edit labels {n.hostname}
-                </button>
-                {n.status === 'down' && (
+            <Fragment key={n.id}>
+              <tr>
+                <th scope="row" className="name">
+                  {n.hostname}
+                  {n.self && <span className="badge">this engine</span>}
+                </th>
+                <td>
+                  {n.role}
+                  {n.manager ? ` (${n.manager})` : ''}
+                </td>
+                <td>{n.availability}</td>
+                <td>
+                  {n.status} <span className="small mono">{n.addr}</span>
+                </td>
+                <td>{n.engineVersion}</td>
+                <td className="mono small">
+                  {Object.entries(n.labels)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(', ') || '—'}
+                </td>
+                <td className="actions">
                   <button
                     type="button"
-                    className="small-button danger"
-                    onClick={() => setRemove(n)}
+                    className="small-button"
+                    aria-expanded={expanded === n.id}
+                    onClick={() => setExpanded((e) => (e === n.id ? undefined : n.id))}
                   >
-                    Remove {n.hostname}
+                    Tasks {n.hostname}
                   </button>
-                )}
-              </td>
-            </tr>
+                  {n.availability !== 'drain' && act(n, 'Drain', { availability: 'drain' })}
+                  {n.availability === 'active' && act(n, 'Pause', { availability: 'pause' })}
+                  {n.availability !== 'active' && act(n, 'Activate', { availability: 'active' })}
+                  {n.role === 'worker'
+                    ? act(n, 'Promote', { role: 'manager' })
+                    : !n.self && act(n, 'Demote', { role: 'worker' })}
+                  <button type="button" className="small-button" onClick={() => setLabels(n)}>
+                    Edit labels {n.hostname}
+                  </button>
+                  {n.status === 'down' && (
+                    <button
+                      type="button"
+                      className="small-button danger"
+                      onClick={() => setRemove(n)}
+                    >
+                      Remove {n.hostname}
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {expanded === n.id && (
+                <tr>
+                  <td colSpan={7}>
+                    <TasksTable engineId={engineId} filter={{ node: n.id }} label={n.hostname} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
