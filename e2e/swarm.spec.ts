@@ -489,6 +489,7 @@ test.describe('Swarm on an engine of its own', () => {
     await create.getByRole('button', { name: 'Create' }).click();
     await expect(create).toHaveCount(0);
     expect(cli('config', 'ls', '--format', '{{.Name}}')).toBe('app-conf');
+    const overlay = cli('network', 'create', '-d', 'overlay', 'pt-overlay');
 
     await page.getByRole('tab', { name: 'Services' }).click();
     await page.getByRole('button', { name: 'Create service' }).click();
@@ -498,6 +499,7 @@ test.describe('Swarm on an engine of its own', () => {
     await dialog.getByLabel('Command').fill('sleep 3600');
     await dialog.getByRole('checkbox', { name: 'Config app-conf (at /app-conf)' }).check();
     await dialog.getByRole('checkbox', { name: 'Secret db-password' }).check();
+    await dialog.getByRole('checkbox', { name: 'pt-overlay (overlay)' }).check();
     await dialog.getByRole('button', { name: 'Create' }).click();
     await expect(dialog).toHaveCount(0);
     await expect.poll(() => runningTasks('configured'), { timeout: 60_000 }).toBe(1);
@@ -506,9 +508,28 @@ test.describe('Swarm on an engine of its own', () => {
     expect(cli('exec', id, 'cat', '/app-conf')).toBe(CONFIG_VALUE.trim());
     expect(cli('exec', id, 'wc', '-c', '/app-conf')).toBe(`${CONFIG_VALUE.length} /app-conf`);
     expect(cli('exec', id, 'cat', '/run/secrets/db-password')).toBe(SECRET_VALUE);
+    // On the overlay network picked: the service's spec and its task's container.
+    expect(
+      cli(
+        'service',
+        'inspect',
+        'configured',
+        '-f',
+        '{{range .Spec.TaskTemplate.Networks}}{{.Target}}{{end}}',
+      ),
+    ).toBe(overlay);
+    expect(
+      cli('inspect', id, '-f', '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}'),
+    ).toContain('pt-overlay');
     await openSwarm(page, 'Configs');
     await expect(page.getByRole('row', { name: /^app-conf/ })).toContainText('configured');
     cli('service', 'rm', 'configured');
+    await expect
+      .poll(() => cli('ps', '-aq', '--filter', 'label=com.docker.swarm.service.name=configured'), {
+        timeout: 30_000,
+      })
+      .toBe('');
+    cli('network', 'rm', 'pt-overlay');
   });
 
   test('deploy a two-service stack from pasted YAML, then remove it', async ({ page }) => {
