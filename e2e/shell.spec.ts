@@ -100,18 +100,54 @@ test('yes floods the terminal; Ctrl-C stops it and the prompt returns', async ({
     .toBe(false);
 });
 
-test('closing a shell window ends that exec session only', async ({ app, docker, uniqueName }) => {
+test('shells of one container are tabs of one window; closing a tab ends that exec session only', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
   const name = uniqueName('two');
   running(docker, name);
-  const first = await ShellPage.openFrom(app, name);
-  const second = await ShellPage.openFrom(app, name);
-  await first.run('sleep 4321');
+  const shell = await ShellPage.openFrom(app, name);
+  const pages = app.context().pages().length;
+  // "Shell NAME" again: the same window gets a second tab, a session of its own.
+  await app.getByRole('button', { name: `Shell ${name}`, exact: true }).click();
+  const tabs = shell.page.getByRole('tablist', { name: `Shells of ${name}` });
+  await expect(tabs.getByRole('tab', { name: 'Shell 2' })).toHaveAttribute('aria-selected', 'true');
+  expect(app.context().pages()).toHaveLength(pages);
+  await expect(shell.status).toContainText('Connected');
+  await shell.run('echo second-$((1+1))');
+  await showsRow(shell, 'second-2');
+  await shell.page.screenshot({ path: test.info().outputPath('shell-tabs.png') });
+
+  // Back to the first tab: its session went on meanwhile.
+  await tabs.getByRole('tab', { name: 'Shell 1' }).click();
+  await shell.run('sleep 4321');
   const sleeping = () => docker('exec', name, 'ps', '-o', 'args').includes('sleep 4321');
   await expect.poll(sleeping).toBe(true);
-  await first.page.close();
+  // Two exec sessions in that container: two shells (the tab's `sleep` runs in one of them).
+  const shells = () =>
+    docker('exec', name, 'ps', '-o', 'args')
+      .split('\n')
+      .filter((l) => l.trim() === '/bin/sh').length;
+  expect(shells()).toBe(2);
+
+  await shell.page.getByRole('button', { name: 'Close Shell 1' }).click();
+  await expect(tabs.getByRole('tab')).toHaveCount(1);
   await expect.poll(sleeping).toBe(false);
-  await second.run('echo still-$((1+1))');
-  await showsRow(second, 'still-2');
+  await expect(tabs.getByRole('tab', { name: 'Shell 2' })).toHaveAttribute('aria-selected', 'true');
+  await shell.run('echo still-$((1+1))');
+  await showsRow(shell, 'still-2');
+
+  // "New shell tab" in the window itself.
+  await shell.page.getByRole('button', { name: 'New shell tab' }).click();
+  await expect(tabs.getByRole('tab', { name: 'Shell 3' })).toHaveAttribute('aria-selected', 'true');
+  await expect(shell.status).toContainText('Connected');
+  await shell.run('echo third-$((1+2))');
+  await showsRow(shell, 'third-3');
+
+  // Closing the window ends its sessions: none of its shells is left running.
+  await shell.page.close();
+  await expect.poll(shells).toBe(0);
 });
 
 test('a stopped container: the shell offers to start it first', async ({

@@ -62,6 +62,8 @@ export function closeAction(
 export function createWindowManager<W extends WindowLike>(deps: WindowManagerDeps<W>) {
   let main: W | undefined;
   const kinds = new Map<W, WindowKind>();
+  /** A container's shell window (ENGINE/ID): its further shells open there, as tabs. */
+  const shells = new Map<string, W>();
   const urlOf = (route: string) => `${deps.appOrigin}/index.html#${route}`;
 
   function open(kind: WindowKind, route: string): W {
@@ -76,7 +78,7 @@ export function createWindowManager<W extends WindowLike>(deps: WindowManagerDep
       const asked = routeWindow(url, deps.appOrigin);
       if (asked) {
         deps.used?.(asked.engineId, asked.id);
-        open(asked.kind, asked.route);
+        openRoute(asked);
       } else if (isWebLink(url)) deps.openExternal(url);
       return { action: 'deny' };
     });
@@ -91,9 +93,37 @@ export function createWindowManager<W extends WindowLike>(deps: WindowManagerDep
     win.on('closed', () => {
       kinds.delete(win);
       if (win === main) main = undefined;
+      for (const [key, w] of shells) if (w === win) shells.delete(key);
     });
     void win.loadURL(urlOf(route));
     return win;
+  }
+
+  function bringForward(win: W) {
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  }
+
+  function openRoute(asked: {
+    kind: 'logs' | 'shell';
+    route: string;
+    engineId: string;
+    id: string;
+  }) {
+    // Attach is one per window; every other shell of a container goes to its shell window.
+    const key =
+      asked.kind === 'shell' && !asked.route.endsWith('/attach')
+        ? `${asked.engineId}/${asked.id}`
+        : undefined;
+    const existing = key ? shells.get(key) : undefined;
+    if (existing) {
+      // Same document, another fragment: the window opens a tab, nothing reloads.
+      void existing.loadURL(urlOf(asked.route));
+      return bringForward(existing);
+    }
+    const win = open(asked.kind, asked.route);
+    if (key) shells.set(key, win);
   }
 
   return {
@@ -105,9 +135,7 @@ export function createWindowManager<W extends WindowLike>(deps: WindowManagerDep
       }
       // Same document, another fragment: the page follows the hash, nothing reloads.
       if (route) void main.loadURL(urlOf(route));
-      if (main.isMinimized()) main.restore();
-      main.show();
-      main.focus();
+      bringForward(main);
       return main;
     },
     kindOf: (win: W | null | undefined) => (win ? kinds.get(win) : undefined),

@@ -12,6 +12,8 @@ export const COALESCE_BYTES = 32 * 1024;
 export const EARLY_INPUT_BYTES = 256 * 1024;
 /** A hung-up process gets this long to go before its connection is cut. */
 export const HANG_UP_MS = 2000;
+/** Ctrl-D follows Ctrl-C after this: the shell is back at its prompt by then. */
+export const CTRL_D_AFTER_MS = 150;
 
 /**
  * A TTY hands over output as the process writes it: `yes` on a line-buffered terminal arrives
@@ -194,9 +196,14 @@ export class TerminalPipe {
     if (s.destroyed) return;
     if (how === 'detach') return void s.destroy();
     // The engine has no "kill exec": hang up as a terminal does. Ctrl-C for whatever runs in
-    // the foreground, Ctrl-D for the shell, then end of input. What it still prints is read
-    // and dropped, so that it cannot block on a full TTY before it sees them.
-    s.end('\x03\x04');
+    // the foreground, then — once the shell is back at its prompt — Ctrl-D for the shell, then
+    // end of input. Sent together, the TTY flushed the Ctrl-D with the input Ctrl-C discards,
+    // and a shell that had a command running stayed behind in the container. What it still
+    // prints is read and dropped, so that it cannot block on a full TTY before it sees them.
+    s.write('\x03');
+    setTimeout(() => {
+      if (!s.destroyed) s.end('\x04');
+    }, CTRL_D_AFTER_MS).unref();
     s.resume();
     setTimeout(() => s.destroy(), HANG_UP_MS).unref();
   }

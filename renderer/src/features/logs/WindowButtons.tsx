@@ -1,4 +1,5 @@
 import type { ContainerSummary } from '../../../../contract';
+import { shellRoute, shellWindowName } from '../shell/shellWindow';
 import './logs.css';
 
 /**
@@ -6,7 +7,9 @@ import './logs.css';
  * window.open of our own route into a BrowserWindow of its own.
  */
 export function openWindow(kind: 'logs' | 'shell', engineId: string, id: string) {
-  window.open(`#/${kind}/${engineId}/${id}`, '_blank');
+  // A container's shells share one window, as tabs (shellWindow.ts).
+  if (kind === 'shell') window.open(shellRoute(engineId, id), shellWindowName(engineId, id));
+  else window.open(`#/${kind}/${engineId}/${id}`, '_blank');
 }
 
 /**

@@ -1,20 +1,14 @@
-import type { SearchAddon } from '@xterm/addon-search';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
-import { useShowError } from '../../components/Toasts';
-import { containerKeys, containerQueries } from '../containers/queries';
-import { splitCommand } from './ackPolicy';
-
-/** Attach opens its own window: the shell here keeps running beside it. */
-function openAttach(engineId: string, id: string) {
-  window.open(`#/shell/${engineId}/${id}/attach`, '_blank');
-}
-import { Terminal, type ShellOptions, type ShellStatus } from './Terminal';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { containerQueries } from '../containers/queries';
 import { useDocumentTitle } from '../../useDocumentTitle';
+import { ShellPane } from './ShellPane';
+import { isNewTab } from './shellWindow';
+import type { ShellStatus } from './Terminal';
 
-function describe(s: ShellStatus): string {
-  switch (s.state) {
+function describe(s: ShellStatus | undefined): string {
+  switch (s?.state) {
+    case undefined:
     case 'connecting':
       return 'Connecting…';
     case 'connected':
@@ -27,55 +21,59 @@ function describe(s: ShellStatus): string {
 }
 
 /**
- * A shell window (#/shell/ENGINE/ID): an exec terminal in the container. The first of
- * /bin/bash, /bin/sh by default, or the command, user and directory the user gives.
+ * A shell window (#/shell/ENGINE/ID): exec terminals in the container, one per tab. Another
+ * "Shell NAME" for the same container comes to this window as a new fragment
+ * (#/shell/ENGINE/ID/tab-N, see shellWindow.ts) and opens a tab; so does "New shell tab".
+ * #/shell/ENGINE/ID/attach: the container's main process instead, one per window.
  */
 export function ShellScreen({ params }: { params: string[] }) {
   const [engineId = '', id = '', modeParam] = params;
-  // #/shell/ENGINE/ID/attach: the container's main process instead of a new shell.
   const mode = modeParam === 'attach' ? 'attach' : 'exec';
   const list = useQuery({ ...containerQueries.list(engineId), enabled: !!engineId });
   const container = list.data?.find((c) => c.id === id || c.name === id);
   const name = container?.name ?? id.slice(0, 12);
   useDocumentTitle(`Shell — ${name}`);
   const running = container ? container.state === 'running' : true;
-  const [options, setOptions] = useState<ShellOptions>({});
-  const [draft, setDraft] = useState({ cmd: '', user: '', workdir: '' });
-  const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState<ShellStatus>({ state: 'connecting' });
-  const [size, setSize] = useState('');
-  const [find, setFind] = useState('');
-  const [starting, setStarting] = useState(false);
-  const searchRef = useRef<SearchAddon | undefined>(undefined);
-  const showError = useShowError();
-  const queryClient = useQueryClient();
-  const onSize = useCallback((cols: number, rows: number) => setSize(`${cols}×${rows}`), []);
 
-  const connect = (e?: FormEvent) => {
-    e?.preventDefault();
-    const cmd = splitCommand(draft.cmd);
-    setOptions({
-      ...(cmd.length ? { cmd } : {}),
-      ...(draft.user.trim() ? { user: draft.user.trim() } : {}),
-      ...(draft.workdir.trim() ? { workdir: draft.workdir.trim() } : {}),
-    });
-    setAttempt((a) => a + 1);
+  const [tabs, setTabs] = useState<number[]>([1]);
+  const [active, setActive] = useState(1);
+  const next = useRef(2);
+  const seen = useRef(modeParam);
+  const [statuses, setStatuses] = useState<Record<number, ShellStatus>>({});
+  const [sizes, setSizes] = useState<Record<number, string>>({});
+  const addTab = useCallback(() => {
+    const n = next.current++;
+    setTabs((t) => [...t, n]);
+    setActive(n);
+  }, []);
+  useEffect(() => {
+    if (mode !== 'exec' || seen.current === modeParam || !isNewTab(modeParam)) return;
+    seen.current = modeParam;
+    addTab();
+  }, [mode, modeParam, addTab]);
+  const closeTab = (n: number) => {
+    const at = tabs.indexOf(n);
+    const rest = tabs.filter((t) => t !== n);
+    setTabs(rest);
+    if (active === n) setActive(rest[Math.min(at, rest.length - 1)] ?? 1);
   };
-
-  const start = async () => {
-    setStarting(true);
-    try {
-      await call('containers.start', { engineId, id: container?.id ?? id });
-      await queryClient.invalidateQueries({ queryKey: containerKeys.all(engineId) });
-      setAttempt((a) => a + 1);
-    } catch (err) {
-      showError(`Could not start ${name}`, err);
-    } finally {
-      setStarting(false);
+  // One stable reporter per tab, so that a pane's terminal is not re-made on every render.
+  const reporters = useRef(
+    new Map<number, { status(s: ShellStatus): void; size(s: string): void }>(),
+  );
+  const reporter = (n: number) => {
+    let r = reporters.current.get(n);
+    if (!r) {
+      r = {
+        status: (s) => setStatuses((m) => ({ ...m, [n]: s })),
+        size: (s) => setSizes((m) => ({ ...m, [n]: s })),
+      };
+      reporters.current.set(n, r);
     }
+    return r;
   };
 
-  const live = status.state === 'connecting' || status.state === 'connected';
+  const title = (n: number) => `Shell ${n}`;
   return (
     <main className="shell-window" aria-labelledby="shell-heading">
       <header className="logs-header">
@@ -83,77 +81,67 @@ export function ShellScreen({ params }: { params: string[] }) {
           {mode === 'attach' ? 'Attached' : 'Shell'} — {name}
         </h1>
         <p role="status" className="logs-status">
-          {running ? describe(status) : `${name} is not running.`}
+          {running ? describe(statuses[active]) : `${name} is not running.`}
         </p>
         <span className="term-size" aria-label="Terminal size">
-          {size}
+          {sizes[active] ?? ''}
         </span>
       </header>
-      <form className="logs-toolbar" onSubmit={connect} aria-label="Shell options">
-        {mode === 'exec' && (
-          <>
-            <input
-              aria-label="Command"
-              placeholder="Command (default: /bin/bash, else /bin/sh)"
-              value={draft.cmd}
-              onChange={(e) => setDraft({ ...draft, cmd: e.target.value })}
-            />
-            <input
-              aria-label="User"
-              placeholder="User"
-              value={draft.user}
-              onChange={(e) => setDraft({ ...draft, user: e.target.value })}
-            />
-            <input
-              aria-label="Working directory"
-              placeholder="Working directory"
-              value={draft.workdir}
-              onChange={(e) => setDraft({ ...draft, workdir: e.target.value })}
-            />
-          </>
-        )}
-        <button type="submit">
-          {live ? (mode === 'attach' ? 'Re-attach' : 'Restart shell') : 'Reconnect'}
-        </button>
-        <input
-          type="search"
-          aria-label="Search terminal"
-          placeholder="Search terminal"
-          value={find}
-          onChange={(e) => setFind(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && find) {
-              if (e.shiftKey) searchRef.current?.findPrevious(find);
-              else searchRef.current?.findNext(find);
-            }
-          }}
-        />
-        {mode === 'exec' && (
-          <button type="button" onClick={() => openAttach(engineId, container?.id ?? id)}>
-            Attach to main process
-          </button>
-        )}
-      </form>
-      {!running ? (
-        <div className="shell-stopped">
-          <p>A shell needs a running container.</p>
-          <button type="button" onClick={() => void start()} disabled={starting}>
-            Start {name}
+      {mode === 'exec' && (
+        <div className="shell-tabs">
+          <div role="tablist" aria-label={`Shells of ${name}`} className="tabs">
+            {tabs.map((n) => (
+              <span key={n} className="shell-tab">
+                <button
+                  type="button"
+                  role="tab"
+                  id={`shell-tab-${n}`}
+                  aria-selected={n === active}
+                  aria-controls={`shell-panel-${n}`}
+                  onClick={() => setActive(n)}
+                >
+                  {title(n)}
+                </button>
+                {tabs.length > 1 && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Close ${title(n)}`}
+                    title={`Close ${title(n)}: its session ends`}
+                    onClick={() => closeTab(n)}
+                  >
+                    ×
+                  </button>
+                )}
+              </span>
+            ))}
+          </div>
+          <button type="button" onClick={addTab}>
+            New shell tab
           </button>
         </div>
-      ) : (
-        <Terminal
-          engineId={engineId}
-          containerId={container?.id ?? id}
-          label={`Shell in ${name}`}
-          mode={mode}
-          options={options}
-          attempt={attempt}
-          onStatus={setStatus}
-          onSize={onSize}
-          searchRef={searchRef}
-        />
       )}
+      {tabs.map((n) => (
+        <div
+          key={n}
+          role={mode === 'exec' ? 'tabpanel' : undefined}
+          id={`shell-panel-${n}`}
+          aria-labelledby={mode === 'exec' ? `shell-tab-${n}` : undefined}
+          className="shell-panel"
+          hidden={n !== active}
+        >
+          <ShellPane
+            engineId={engineId}
+            containerId={container?.id ?? id}
+            name={name}
+            running={running}
+            mode={mode}
+            active={n === active}
+            onStatus={reporter(n).status}
+            onSize={reporter(n).size}
+          />
+        </div>
+      ))}
     </main>
   );
 }

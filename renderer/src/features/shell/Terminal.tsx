@@ -33,6 +33,8 @@ interface Props {
   onStatus(status: ShellStatus): void;
   onSize(cols: number, rows: number): void;
   searchRef: MutableRefObject<SearchAddon | undefined>;
+  /** A tab of a shell window: shown (false while another tab is). Default true. */
+  active?: boolean;
 }
 
 const RESIZE_DEBOUNCE_MS = 80;
@@ -171,6 +173,18 @@ export function Terminal(p: Props) {
       searchRef.current = undefined;
     };
   }, [engineId, containerId, optionsKey, attempt, onStatus, onSize, searchRef, mode]);
+
+  // A tab shown again: its size may have changed while hidden, and the keyboard goes to it.
+  const active = p.active ?? true;
+  useEffect(() => {
+    const t = live.current;
+    if (!t || !active) return;
+    const frame = requestAnimationFrame(() => {
+      t.fit.fit();
+      t.term.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active]);
 
   useEffect(() => {
     const t = live.current;

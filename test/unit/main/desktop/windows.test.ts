@@ -137,6 +137,31 @@ describe('window manager', () => {
     expect(nav.preventDefault).toHaveBeenCalled();
   });
 
+  it("a container's further shells go to its shell window, as a new fragment; attach does not", () => {
+    const { made, windows } = setup();
+    const main = windows.showMain();
+    main.openHandler!({ url: 'app://porthole/index.html#/shell/local/abc/tab-1' });
+    const shell = made[1]!;
+    shell.minimized = true;
+    main.openHandler!({ url: 'app://porthole/index.html#/shell/local/abc/tab-2' });
+    expect(made).toHaveLength(2);
+    expect(shell.urls).toEqual([
+      'app://porthole/index.html#/shell/local/abc/tab-1',
+      'app://porthole/index.html#/shell/local/abc/tab-2',
+    ]);
+    expect(shell.minimized).toBe(false);
+    expect(shell.focus).toHaveBeenCalled();
+    // Another container, or attach: windows of their own.
+    main.openHandler!({ url: 'app://porthole/index.html#/shell/local/other/tab-3' });
+    main.openHandler!({ url: 'app://porthole/index.html#/shell/local/abc/attach' });
+    expect(made).toHaveLength(4);
+    // Closed, the next shell of that container gets a new window.
+    shell.close();
+    main.openHandler!({ url: 'app://porthole/index.html#/shell/local/abc/tab-4' });
+    expect(made).toHaveLength(5);
+    expect(made[4]!.urls).toEqual(['app://porthole/index.html#/shell/local/abc/tab-4']);
+  });
+
   it('a page names its log window, and cannot call it anything else', () => {
     const { made, windows } = setup();
     windows.showMain().openHandler!({ url: 'app://porthole/#/logs/local/abc' });
