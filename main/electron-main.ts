@@ -8,6 +8,7 @@ import {
   Notification,
   Tray,
   app,
+  nativeImage,
   dialog,
   ipcMain,
   protocol,
@@ -36,6 +37,7 @@ import {
 } from './desktop/notifications';
 import { denyPermissions } from './desktop/permissions';
 import { claimSingleInstance, createLinkQueue } from './desktop/single-instance';
+import { createBadge } from './desktop/badge';
 import { guardQuit, installTray, type TrayContainer } from './desktop/tray';
 import { startUpdates } from './desktop/updates';
 import { createWindowStateKeeper, loadWindowStates } from './desktop/window-state-store';
@@ -127,6 +129,15 @@ async function startDesktop(
     initial: await loadWindowStates(dataDir),
     warn: (m) => log.error(m),
   });
+  // The running count: the dock's or launcher's badge; on Windows the main window's overlay.
+  const badge = createBadge({
+    platform: process.platform,
+    setBadgeCount: (n) => app.setBadgeCount(n),
+    mainWindow: () => BrowserWindow.getAllWindows().find((w) => windows.kindOf(w) === 'main'),
+    image: (file) => nativeImage.createFromPath(join(ASSETS, 'overlay', file)),
+  });
+  // A new main window (the overlay is the window's): once the manager knows its kind.
+  app.on('browser-window-created', () => setImmediate(() => badge.refresh()));
   const tray = installTray({
     tray: new Tray(join(ASSETS, 'tray.png')),
     Menu,
@@ -136,7 +147,7 @@ async function startDesktop(
       openPorthole: () => windows.showMain(),
       quit: () => app.quit(),
     },
-    badge: (n) => app.setBadgeCount(n),
+    badge: (n) => badge.set(n),
   });
   const windows = createWindowManager({
     create: (options) => new BrowserWindow(options),

@@ -1,6 +1,8 @@
 // Renders the app icon set from renderer/public/icon.svg in Debian's Chromium: node scripts/make-icons.mjs
 // Writes assets/icon.svg, icon.png (1024), icons/<N>x<N>.png (Linux), icon.ico (Windows),
-// icon.icns (macOS) and tray.png / tray@2x.png. ICO and ICNS both embed PNG data, built by hand.
+// icon.icns (macOS), tray.png / tray@2x.png, and overlay/1.png … 9.png, 9plus.png (Windows'
+// taskbar has no badge count: a small overlay icon shows the running count). ICO and ICNS both
+// embed PNG data, built by hand.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +41,23 @@ const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
 
 /** @type {Map<number, Buffer>} */
 const cache = new Map();
+/** The taskbar overlay: a count on a dot, 32 px (16 px at 2x). */
+const OVERLAY_SIZE = 32;
+const overlaySvg = (label) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" width="32" height="32">` +
+  `<circle cx="16" cy="16" r="15" fill="#1f6feb" stroke="#ffffff" stroke-width="2"/>` +
+  `<text x="16" y="21.5" text-anchor="middle" font-family="DejaVu Sans, Arial, sans-serif" ` +
+  `font-weight="bold" font-size="${label.length > 1 ? 13 : 17}" fill="#ffffff">${label}</text></svg>`;
+
+async function renderSvg(markup, size) {
+  await page.setViewportSize({ width: 64, height: 64 });
+  await page.setContent(
+    `<!doctype html><html><head><style>html,body{margin:0;padding:0;background:transparent}` +
+      `svg{display:block}</style></head><body>${markup}</body></html>`,
+  );
+  return page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+}
+
 async function render(size) {
   const hit = cache.get(size);
   if (hit) return hit;
@@ -105,6 +124,14 @@ try {
     await writeFile(join(assets, 'icons', `${size}x${size}.png`), await render(size));
   }
   for (const [name, size] of TRAY) await writeFile(join(assets, name), await render(size));
+  await mkdir(join(assets, 'overlay'), { recursive: true });
+  for (const label of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '9+']) {
+    const file = label === '9+' ? '9plus.png' : `${label}.png`;
+    await writeFile(
+      join(assets, 'overlay', file),
+      await renderSvg(overlaySvg(label), OVERLAY_SIZE),
+    );
+  }
 
   const ico = [];
   for (const size of ICO_SIZES) ico.push({ size, png: await render(size) });
