@@ -119,10 +119,18 @@ function ResultToast({ toast: t, onDismiss }: { toast: Toast; onDismiss(id: numb
                   type="button"
                   className="toast-action"
                   aria-describedby={t.message ? messageId : undefined}
-                  onClick={() => {
-                    // One button per undo; the toast goes with its last one.
+                  onClick={(e) => {
+                    // One button per undo; the toast goes with its last one. A used button goes
+                    // away: focus moves to the next one rather than to nowhere (a removed
+                    // element never reports its blur, which would hold the toast for good).
                     if (left.length === 1) onDismiss(t.id);
-                    else setUsed((u) => new Set(u).add(i));
+                    else {
+                      const others = [
+                        ...(e.currentTarget.parentElement?.querySelectorAll('button') ?? []),
+                      ].filter((b) => b !== e.currentTarget);
+                      others[0]?.focus();
+                      setUsed((u) => new Set(u).add(i));
+                    }
                     a.run();
                   }}
                 >

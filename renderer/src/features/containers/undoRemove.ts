@@ -35,7 +35,8 @@ const ONE_BUTTON_EACH = 3;
 
 /** What the toast says, so nobody expects their data back. Pure. */
 export function recreateNote(count: number, volumesRemoved: boolean): string {
-  const it = count === 1 ? 'a new container from its settings' : 'new containers from their settings';
+  const it =
+    count === 1 ? 'a new container from its settings' : 'new containers from their settings';
   const files = count === 1 ? 'its files are not restored' : 'their files are not restored';
   return `Recreate makes ${it}, not started; ${files}${
     volumesRemoved ? ' and the removed anonymous volumes are gone' : ''
