@@ -155,3 +155,124 @@ test('bulk: one confirmation, per-item results; removing a running container wit
     expect(docker('ps', '-aq', '--filter', `name=${b}`)).toBe('');
   });
 });
+
+/** What Recreate must bring back, as `docker inspect` tells it. */
+const settings = (docker: (...a: string[]) => string, name: string) => {
+  const [c] = JSON.parse(docker('inspect', name)) as {
+    Name: string;
+    Config: { Image: string; Env: string[]; Labels: Record<string, string> };
+    HostConfig: { PortBindings: Record<string, unknown> };
+    Mounts: { Type: string; Name?: string; Destination: string }[];
+  }[];
+  return {
+    name: c!.Name,
+    image: c!.Config.Image,
+    env: c!.Config.Env.filter((e) => e.startsWith('GREETING=')),
+    label: c!.Config.Labels['org.example.role'],
+    ports: c!.HostConfig.PortBindings,
+    mounts: c!.Mounts.map((m) => `${m.Type}:${m.Name}:${m.Destination}`),
+  };
+};
+const gone = (docker: (...a: string[]) => string, name: string) =>
+  docker('ps', '-aq', '--filter', `name=^${name}$`);
+
+test('Remove of a stopped container offers "Recreate NAME": same name, image, env, label, port, mount', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const name = uniqueName('undo');
+  const volume = uniqueName('undo-data');
+  // Never started again: the port is only bound if someone starts it, so no clash with others.
+  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  docker('volume', 'create', volume);
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '-e',
+    'GREETING=hello there',
+    '-l',
+    'org.example.role=undo',
+    '-p',
+    `127.0.0.1:${port}:80`,
+    '-v',
+    `${volume}:/data`,
+    BUSYBOX_IMAGE,
+    'sleep',
+    '600',
+  );
+  docker('stop', '-t', '0', name);
+  const before = settings(docker, name);
+  await expect(page.row(name)).toContainText('exited');
+
+  await test.step('Remove in the UI: the container is gone', async () => {
+    await page.action('Remove', name).click();
+    await app
+      .getByRole('dialog', { name: `Remove ${name}?` })
+      .getByRole('button', { name: 'Remove', exact: true })
+      .click();
+    await expect.poll(() => gone(docker, name)).toBe('');
+    await expect(page.row(name)).toHaveCount(0);
+  });
+
+  await test.step('the toast says so, and what Recreate does not bring back', async () => {
+    const toast = app.getByRole('status').filter({ hasText: `Removed ${name}` });
+    const recreate = toast.getByRole('button', { name: `Recreate ${name}`, exact: true });
+    await expect(recreate).toHaveAccessibleDescription(
+      /new container from its settings.*its files are not restored/,
+    );
+    await recreate.click();
+    await expect(app.getByRole('status').filter({ hasText: `Recreated ${name}` })).toBeVisible();
+  });
+
+  await test.step('docker inspect: the same settings, on the same engine, not started', async () => {
+    await expect.poll(() => gone(docker, name)).not.toBe('');
+    expect(settings(docker, name)).toEqual(before);
+    expect(before.mounts).toEqual([`volume:${volume}:/data`]);
+    expect(state(docker, name)).toBe('created');
+    await expect(page.row(name)).toContainText('created');
+  });
+});
+
+test('Remove selected: Recreate for the stopped ones only, one toast that goes after 10 s', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new ContainersPage(app);
+  const [a, b, up] = [uniqueName('undo-a'), uniqueName('undo-b'), uniqueName('undo-up')];
+  for (const n of [a, b]) docker('create', '--name', n, BUSYBOX_IMAGE, 'sleep', '600');
+  docker('run', '-d', '--name', up, BUSYBOX_IMAGE, 'sleep', '600');
+  await expect(page.row(up)).toContainText('running');
+  for (const n of [a, b, up]) await page.select(n).check();
+  await page.bulk('Remove').click();
+  const dialog = app.getByRole('dialog', { name: 'Remove 3 containers?' });
+  await dialog.getByRole('checkbox', { name: /Force/ }).check();
+  await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(dialog).toContainText('Removed all 3.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  for (const n of [a, b, up]) expect(gone(docker, n)).toBe('');
+
+  const toast = app.getByRole('status').filter({ hasText: 'Removed 3 containers' });
+  await expect(toast.getByRole('button', { name: /^Recreate / })).toHaveCount(2);
+  for (const n of [a, b])
+    await expect(toast.getByRole('button', { name: `Recreate ${n}` })).toBeVisible();
+  // The running one's state is lost with it: nothing offers it back.
+  await expect(toast.getByRole('button', { name: `Recreate ${up}` })).toHaveCount(0);
+  await test.step('one of them recreated: the other stays offered in the same toast', async () => {
+    await toast.getByRole('button', { name: `Recreate ${a}` }).click();
+    await expect.poll(() => gone(docker, a)).not.toBe('');
+    await expect(toast.getByRole('button', { name: `Recreate ${a}` })).toHaveCount(0);
+    await expect(toast.getByRole('button', { name: `Recreate ${b}` })).toBeFocused();
+  });
+  await test.step('left alone (no pointer over it, no focus in it) the toast goes', async () => {
+    await app.getByRole('heading', { level: 1, name: 'Containers' }).click();
+    await app.mouse.move(0, 0);
+    await expect(toast).toHaveCount(0, { timeout: 15_000 });
+    expect(gone(docker, b), 'not recreated unless asked').toBe('');
+    expect(gone(docker, up)).toBe('');
+  });
+});

@@ -136,7 +136,11 @@ export const containerCalls = {
     OnEngine.extend({ spec: RunSpec, replacing: z.string().max(256).optional() }),
     z.array(RunIssue).max(OUT.list),
   ),
-  'containers.run': call(OnEngine.extend({ spec: RunSpec }), ContainerRunResult),
+  /** Creates and starts it; `start: false` only creates it (Recreate after a stopped one went). */
+  'containers.run': call(
+    OnEngine.extend({ spec: RunSpec, start: z.boolean().optional() }),
+    ContainerRunResult,
+  ),
   /** New container first (temporary name), then the old one goes; on failure the old one stays. */
   'containers.recreate': call(ContainerRef.extend({ spec: RunSpec }), ContainerRunResult),
 } as const;

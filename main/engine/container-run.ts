@@ -132,10 +132,10 @@ export async function checkRun(
 }
 
 /** Creates and starts. If the engine refuses to start it, the half-made container goes too. */
-export async function runContainer(docker: Docker, spec: RunSpec) {
+export async function runContainer(docker: Docker, spec: RunSpec, start = true) {
   const container = await docker.createContainer(toCreateOptions(spec));
   try {
-    await container.start();
+    if (start) await container.start();
   } catch (err) {
     await container.remove({ force: true }).catch(() => undefined);
     throw err;

@@ -42,7 +42,7 @@ export function containerHandlers({
     'containers.inspect': (i) => inspectContainer(docker(i.engineId), i.id),
     'containers.checkRun': (i) =>
       checkRun(docker(i.engineId), i.spec, { replacing: i.replacing, local: isLocal(i.engineId) }),
-    'containers.run': (i) => runContainer(docker(i.engineId), i.spec),
+    'containers.run': (i) => runContainer(docker(i.engineId), i.spec, i.start ?? true),
     'containers.recreate': (i) => recreateContainer(docker(i.engineId), i.id, i.spec),
   };
 }

@@ -3,11 +3,14 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useId,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
 import { ApiError } from '../api/client';
+import { createExpiry, type Expiry } from './toastExpiry';
 import './toasts.css';
 
 interface Toast {
@@ -17,8 +20,8 @@ interface Toast {
   hint?: string;
   /** A result (role status, goes by itself) rather than an error (role alert, stays). */
   result?: boolean;
-  /** An undo: "Start again" after a stop. */
-  action?: ToastAction;
+  /** Undos: "Start again" after a stop, "Recreate web-1" after a remove. */
+  actions: ToastAction[];
 }
 
 export interface ToastAction {
@@ -26,8 +29,9 @@ export interface ToastAction {
   run(): void;
 }
 
+type ShowResult = (title: string, action?: ToastAction | ToastAction[], message?: string) => void;
 const Ctx = createContext<(title: string, err: unknown) => void>(() => undefined);
-const ResultCtx = createContext<(title: string, action?: ToastAction) => void>(() => undefined);
+const ResultCtx = createContext<ShowResult>(() => undefined);
 
 let nextId = 1;
 /** Long enough to reach the undo button by keyboard; a focused or hovered toast stays. */
@@ -42,13 +46,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const showError = useCallback((title: string, err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     const hint = err instanceof ApiError ? err.hint : undefined;
-    setToasts((t) => [...t.slice(-4), { id: nextId++, title, message, ...(hint ? { hint } : {}) }]);
-  }, []);
-  const showResult = useCallback((title: string, action?: ToastAction) => {
     setToasts((t) => [
       ...t.slice(-4),
-      { id: nextId++, title, message: '', result: true, ...(action ? { action } : {}) },
+      { id: nextId++, title, message, actions: [], ...(hint ? { hint } : {}) },
     ]);
+  }, []);
+  const showResult = useCallback<ShowResult>((title, action, message = '') => {
+    const actions = action ? [action].flat() : [];
+    setToasts((t) => [...t.slice(-4), { id: nextId++, title, message, result: true, actions }]);
   }, []);
   const dismiss = useCallback((id: number) => setToasts((t) => t.filter((x) => x.id !== id)), []);
   const value = useMemo(() => showError, [showError]);
@@ -82,33 +87,58 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 function ResultToast({ toast: t, onDismiss }: { toast: Toast; onDismiss(id: number): void }) {
-  const [held, setHeld] = useState(false);
+  const expiry = useRef<Expiry | undefined>(undefined);
+  const messageId = useId();
+  const [used, setUsed] = useState<ReadonlySet<number>>(new Set());
   useEffect(() => {
-    if (held) return;
-    const timer = setTimeout(() => onDismiss(t.id), RESULT_MS);
-    return () => clearTimeout(timer);
-  }, [held, onDismiss, t.id]);
+    const e = createExpiry(RESULT_MS, () => onDismiss(t.id));
+    expiry.current = e;
+    return () => e.cancel();
+  }, [onDismiss, t.id]);
+  const left = t.actions.filter((_a, i) => !used.has(i));
   return (
     <div
       role="status"
       className="toast toast--result"
-      onMouseEnter={() => setHeld(true)}
-      onMouseLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
+      onMouseEnter={() => expiry.current?.hold('pointer')}
+      onMouseLeave={() => expiry.current?.release('pointer')}
+      onFocus={() => expiry.current?.hold('focus')}
+      onBlur={() => expiry.current?.release('focus')}
     >
-      <strong>{t.title}</strong>
-      {t.action && (
-        <button
-          type="button"
-          className="toast-action"
-          onClick={() => {
-            onDismiss(t.id);
-            t.action?.run();
-          }}
-        >
-          {t.action.label}
-        </button>
+      <div className="toast-text">
+        <strong>{t.title}</strong>
+        {t.message && <p id={messageId}>{t.message}</p>}
+      </div>
+      {left.length > 0 && (
+        <div className="toast-actions">
+          {t.actions.map(
+            (a, i) =>
+              !used.has(i) && (
+                <button
+                  key={i}
+                  type="button"
+                  className="toast-action"
+                  aria-describedby={t.message ? messageId : undefined}
+                  onClick={(e) => {
+                    // One button per undo; the toast goes with its last one. A used button goes
+                    // away: focus moves to the next one rather than to nowhere (a removed
+                    // element never reports its blur, which would hold the toast for good).
+                    if (left.length === 1) onDismiss(t.id);
+                    else {
+                      const others = [
+                        ...(e.currentTarget.parentElement?.querySelectorAll('button') ?? []),
+                      ].filter((b) => b !== e.currentTarget);
+                      others[0]?.focus();
+                      setUsed((u) => new Set(u).add(i));
+                    }
+                    a.run();
+                  }}
+                >
+                  {a.label}
+                </button>
+              ),
+          )}
+        </div>
       )}
       <button type="button" onClick={() => onDismiss(t.id)} aria-label={`Dismiss: ${t.title}`}>
         ×
@@ -121,7 +151,10 @@ export function useShowError() {
   return useContext(Ctx);
 }
 
-/** A result toast ("Stopped web-1") with an optional undo ("Start again"). */
+/**
+ * A result toast ("Stopped web-1") with optional undos ("Start again") and a line saying what
+ * they do; it goes after 10 s (one timer for all its buttons) unless hovered or focused.
+ */
 export function useShowResult() {
   return useContext(ResultCtx);
 }

@@ -7,6 +7,7 @@ import { useSettings } from '../settings/queries';
 import { isRunning } from './format';
 import { containerKeys } from './queries';
 import { pastTense, runBulk, type BulkOutcome, type BulkVerb } from './bulk';
+import { useOfferRecreate } from './undoRemove';
 
 interface Props {
   verb: BulkVerb;
@@ -22,8 +23,9 @@ interface Props {
  * line of result per container. With "Confirm before removing" off a Remove runs at once and
  * removes running containers too, as a single Remove does; anonymous volumes stay.
  */
-export function BulkDialog({ verb, containers, project, onClose }: Props) {
+export function BulkDialog({ verb, containers, project, onClose: close }: Props) {
   const queryClient = useQueryClient();
+  const offerRecreate = useOfferRecreate();
   const [forceTicked, setForce] = useState(false);
   const { confirmRemove, loaded } = useSettings();
   const force = forceTicked || (loaded && !confirmRemove);
@@ -46,6 +48,20 @@ export function BulkDialog({ verb, containers, project, onClose }: Props) {
     }
   }, [verb, containers, force, removeVolumes, queryClient]);
   const confirm = useCallback(() => void go(), [go]);
+  // The stopped ones removed can be made again from their settings: offered once the dialog is
+  // closed (the page behind a modal dialog cannot be used). A project comes back with `up`.
+  const onClose = () => {
+    const saved = outcomes?.flatMap((o) => (o.ok && o.saved ? [o.saved] : [])) ?? [];
+    if (verb === 'Remove' && !project) {
+      const ids = new Set(outcomes?.filter((o) => o.saved).map((o) => o.id));
+      offerRecreate(saved, {
+        removed: outcomes?.filter((o) => o.ok).length ?? 0,
+        volumesRemoved:
+          removeVolumes && containers.some((c) => ids.has(c.id) && c.anonymousVolumes > 0),
+      });
+    }
+    close();
+  };
 
   if (progress === undefined && !outcomes) {
     return (

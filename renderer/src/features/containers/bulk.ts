@@ -1,5 +1,6 @@
 import type { ContainerSummary } from '../../../../contract';
 import { call } from '../../api/client';
+import { keepForRecreate, type SavedContainer } from './undoRemove';
 import { CALLS } from './useContainerAction';
 
 export type BulkVerb = 'Start' | 'Stop' | 'Restart' | 'Remove';
@@ -10,6 +11,8 @@ export interface BulkOutcome {
   ok: boolean;
   /** The engine's words when it refused. */
   message?: string;
+  /** A removed container that was stopped: its settings, for "Recreate". */
+  saved?: SavedContainer;
 }
 
 const PAST: Record<BulkVerb, string> = {
@@ -36,16 +39,18 @@ export async function runBulk(
   let done = 0;
   const one = async (c: ContainerSummary & { engineId: string }) => {
     const input = { engineId: c.engineId, id: c.id };
-    if (verb === 'Remove') await call('containers.remove', { ...input, ...opts });
-    else await call(CALLS[verb], input);
+    if (verb !== 'Remove') return void (await call(CALLS[verb], input));
+    const saved = await keepForRecreate(input);
+    await call('containers.remove', { ...input, ...opts });
+    return saved;
   };
   const worker = async () => {
     while (next < containers.length) {
       const i = next++;
       const c = containers[i]!;
       try {
-        await one(c);
-        outcomes[i] = { id: c.id, name: c.name, ok: true };
+        const saved = await one(c);
+        outcomes[i] = { id: c.id, name: c.name, ok: true, ...(saved ? { saved } : {}) };
       } catch (err) {
         outcomes[i] = {
           id: c.id,

@@ -3,6 +3,7 @@ import type { ContainerSummary } from '../../../../contract';
 import { call } from '../../api/client';
 import { useShowError, useShowResult } from '../../components/Toasts';
 import { createListPatcher } from './listPatch';
+import { keepForRecreate, useOfferRecreate } from './undoRemove';
 
 export type ContainerAction =
   { verb: SimpleVerb } | { verb: 'Remove'; force: boolean; removeVolumes: boolean };
@@ -25,24 +26,37 @@ export function useContainerAction() {
   const queryClient = useQueryClient();
   const showError = useShowError();
   const showResult = useShowResult();
+  const offerRecreate = useOfferRecreate();
   const mutation = useMutation({
-    mutationFn: ({
+    mutationFn: async ({
       container,
       action,
     }: {
       container: ContainerSummary & { engineId: string };
       action: ContainerAction;
-    }) =>
-      action.verb === 'Remove'
-        ? call('containers.remove', {
-            engineId: container.engineId,
-            id: container.id,
-            force: action.force,
-            removeVolumes: action.removeVolumes,
-          })
-        : call(CALLS[action.verb], { engineId: container.engineId, id: container.id }),
-    // A stop can be undone: the toast offers to start it again (the same mutation).
-    onSuccess: (_r, { container, action }) => {
+    }) => {
+      const ref = { engineId: container.engineId, id: container.id };
+      if (action.verb !== 'Remove') {
+        await call(CALLS[action.verb], ref);
+        return undefined;
+      }
+      // A stopped container's settings, read before they are gone: "Recreate" in the toast.
+      const saved = await keepForRecreate(ref);
+      await call('containers.remove', {
+        ...ref,
+        force: action.force,
+        removeVolumes: action.removeVolumes,
+      });
+      return saved;
+    },
+    // A stop can be undone: the toast offers to start it again (the same mutation). A remove of
+    // a stopped container: a new one can be made from its settings.
+    onSuccess: (saved, { container, action }) => {
+      if (action.verb === 'Remove' && saved)
+        offerRecreate([saved], {
+          removed: 1,
+          volumesRemoved: action.removeVolumes && container.anonymousVolumes > 0,
+        });
       if (action.verb === 'Stop')
         showResult(`Stopped ${container.name}`, {
           label: 'Start again',

@@ -101,7 +101,7 @@ export function EnginesScreen() {
                     <HostKeyNotice problem={status.hostKey} onTrusted={() => undefined} />
                   )}
                 </td>
-                <td>
+                <td className="actions">
                   <div className="engine-actions">
                     {inUse ? (
                       <span className="small">In use</span>
