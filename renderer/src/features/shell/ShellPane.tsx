@@ -21,15 +21,26 @@ export interface PaneProps {
   mode: 'exec' | 'attach';
   /** This pane's tab is the one shown. */
   active: boolean;
-  onStatus(status: ShellStatus): void;
-  onSize(size: string): void;
+  /** This pane's tab, as its reports name it. */
+  tab: number;
+  onStatus(tab: number, status: ShellStatus): void;
+  onSize(tab: number, size: string): void;
 }
 
 /**
  * One session of a shell window (a tab): its options, its terminal, and Start when the
  * container is not running. Each pane is its own exec session; a hidden pane keeps running.
  */
-export function ShellPane({ engineId, containerId, name, running, mode, active, ...p }: PaneProps) {
+export function ShellPane({
+  engineId,
+  containerId,
+  name,
+  running,
+  mode,
+  active,
+  tab,
+  ...p
+}: PaneProps) {
   const [options, setOptions] = useState<ShellOptions>({});
   const [draft, setDraft] = useState({ cmd: '', user: '', workdir: '' });
   const [attempt, setAttempt] = useState(0);
@@ -43,13 +54,13 @@ export function ShellPane({ engineId, containerId, name, running, mode, active, 
   const onStatus = useCallback(
     (s: ShellStatus) => {
       setLive(s.state === 'connecting' || s.state === 'connected');
-      report(s);
+      report(tab, s);
     },
-    [report],
+    [report, tab],
   );
   const onSize = useCallback(
-    (cols: number, rows: number) => reportSize(`${cols}×${rows}`),
-    [reportSize],
+    (cols: number, rows: number) => reportSize(tab, `${cols}×${rows}`),
+    [reportSize, tab],
   );
 
   const connect = (e?: FormEvent) => {

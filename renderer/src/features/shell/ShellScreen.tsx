@@ -57,21 +57,15 @@ export function ShellScreen({ params }: { params: string[] }) {
     setTabs(rest);
     if (active === n) setActive(rest[Math.min(at, rest.length - 1)] ?? 1);
   };
-  // One stable reporter per tab, so that a pane's terminal is not re-made on every render.
-  const reporters = useRef(
-    new Map<number, { status(s: ShellStatus): void; size(s: string): void }>(),
+  // Stable, so that a pane's terminal is not re-made on every render.
+  const reportStatus = useCallback(
+    (n: number, st: ShellStatus) => setStatuses((m) => ({ ...m, [n]: st })),
+    [],
   );
-  const reporter = (n: number) => {
-    let r = reporters.current.get(n);
-    if (!r) {
-      r = {
-        status: (s) => setStatuses((m) => ({ ...m, [n]: s })),
-        size: (s) => setSizes((m) => ({ ...m, [n]: s })),
-      };
-      reporters.current.set(n, r);
-    }
-    return r;
-  };
+  const reportSize = useCallback(
+    (n: number, sz: string) => setSizes((m) => ({ ...m, [n]: sz })),
+    [],
+  );
 
   const title = (n: number) => `Shell ${n}`;
   return (
@@ -137,8 +131,9 @@ export function ShellScreen({ params }: { params: string[] }) {
             running={running}
             mode={mode}
             active={n === active}
-            onStatus={reporter(n).status}
-            onSize={reporter(n).size}
+            tab={n}
+            onStatus={reportStatus}
+            onSize={reportSize}
           />
         </div>
       ))}
