@@ -34,7 +34,8 @@ export function ImageCombobox({ engineId, value, error, onChange, onPulled }: Pr
   const missing = !!images.data && !!ref && !/\s/.test(ref) && !isLocalImage(ref, images.data);
   // A pull of this very reference, under way or over: its panel says what happens next.
   const thisPull = transfer.state?.ref === ref ? transfer.state : undefined;
-  const offer = missing && !thisPull;
+  // Not while the list is open: the user is still choosing (a prefix is "missing" too).
+  const offer = missing && !thisPull && !shown;
 
   const choose = (tag: string) => {
     onChange(tag);
