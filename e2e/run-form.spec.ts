@@ -125,6 +125,7 @@ test('an image the engine does not have is offered for a pull; a failed pull is 
   // The engine's own words: it could not reach that registry.
   await expect(alert).toContainText(/localhost:1/);
   await expect(alert).toContainText(/connect|refused|dial/);
+  await app.screenshot({ path: test.info().outputPath('run-dialog-pull-failed.png') });
   // Run still asks the engine first, which says the image is missing.
   await form.run();
   await expect(form.image).toHaveAttribute('aria-invalid', 'true');

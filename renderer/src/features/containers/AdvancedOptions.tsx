@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field } from '../../components/Field';
 import { ADVANCED_FIELDS, type FormErrors, type RunForm } from './run-form';
 
@@ -24,10 +24,12 @@ const TEXT: { key: TextKey; label: string; hint?: string }[] = [
 export function AdvancedOptions({ form, errors, set }: Props) {
   const wrong = ADVANCED_FIELDS.some((k) => errors[k]);
   const [open, setOpen] = useState(false);
-  // A field in here that is wrong must be seen (and focusable): unfold.
-  useEffect(() => {
+  const [wasWrong, setWasWrong] = useState(false);
+  // A field in here that turns wrong must be seen (and focusable): unfold, in the same render.
+  if (wrong !== wasWrong) {
+    setWasWrong(wrong);
     if (wrong) setOpen(true);
-  }, [wrong]);
+  }
   return (
     <details
       className="advanced"
