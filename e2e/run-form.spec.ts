@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUSYBOX_IMAGE } from './harness/engine';
+import { startRegistry, stopRegistry } from './harness/registry';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers';
 import { RunFormPage } from './pages/run-form';
@@ -134,6 +135,55 @@ test('an image the engine does not have is offered for a pull; a failed pull is 
   );
   expect(docker('ps', '-aq', '--filter', `name=${name}`)).toBe('');
   expect(docker('images', '-q', ref)).toBe('');
+});
+
+test('a pull from the form: progress, then the image is local and Run uses it', async ({
+  app,
+  docker,
+  suite,
+  uniqueName,
+}) => {
+  test.setTimeout(120_000);
+  // A registry of this test's own, without a login: what is tested is the form, not the auth.
+  const dir = join(suite.root, `registry-${uniqueName('reg')}`);
+  const registry = await startRegistry(dir, { auth: false });
+  const ref = `${registry.address}/run-form/pulled:1`;
+  const name = uniqueName('pulled');
+  try {
+    docker('tag', BUSYBOX_IMAGE, ref);
+    docker('push', ref);
+    docker('rmi', ref);
+    const page = new ContainersPage(app);
+    const form = new RunFormPage(await page.openRunForm());
+    const { dialog } = form;
+    await form.image.fill(ref);
+    await form.textbox('Container name').fill(name);
+    await form.textbox('Command').fill('sleep 600');
+    await dialog.getByRole('button', { name: `Pull ${ref}`, exact: true }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: `Pulled ${ref}.` })).toBeVisible({
+      timeout: 60_000,
+    });
+    // The pull's own progress bar, named as everywhere ("Pulling REF"), ends full.
+    await expect(dialog.getByRole('progressbar', { name: `Pulling ${ref}` })).toHaveAttribute(
+      'value',
+      '100',
+    );
+    expect(docker('images', '-q', ref)).not.toBe('');
+    await expect(dialog.getByText('is not on this engine')).toHaveCount(0);
+    await form.run();
+    await expect(dialog).toBeHidden();
+    await expect(page.row(name)).toContainText('running');
+    expect(inspect(docker, name, '.Config.Image')).toBe(ref);
+  } finally {
+    docker('rm', '-f', name);
+    try {
+      docker('rmi', ref);
+    } catch {
+      // not pulled
+    }
+    await stopRegistry(registry);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('GPUs: all, on an engine without any, is refused in the engine’s words; nothing is left behind', async ({
