@@ -31,6 +31,14 @@ test('run form picks a local image and an existing network and the container has
       // Still choosing: no pull is offered for the prefix.
       await expect(dialog.getByRole('button', { name: /^Pull / })).toHaveCount(0);
       await app.screenshot({ path: test.info().outputPath('run-dialog-combobox.png') });
+      // Escape closes the list, not the dialog; ArrowDown opens it again with an active option.
+      await form.image.press('Escape');
+      await expect(dialog.getByRole('listbox', { name: 'Local images' })).toBeHidden();
+      await expect(form.image).toHaveAttribute('aria-expanded', 'false');
+      await expect(dialog).toBeVisible();
+      await form.image.press('ArrowDown');
+      await expect(form.image).toHaveAttribute('aria-expanded', 'true');
+      await expect(form.image).toHaveAttribute('aria-activedescendant', /.+/);
       await form.pickImage(BUSYBOX_IMAGE.slice(0, 9), BUSYBOX_IMAGE);
       await expect(dialog.getByText('is not on this engine')).toHaveCount(0);
     });
