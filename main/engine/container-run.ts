@@ -98,7 +98,7 @@ export async function checkRun(
     if (toPortholeError(err).code !== 'NOT_FOUND') throw err;
     issues.push({
       field: 'image',
-      message: `There is no image “${spec.image}” on this engine. Pull it on the Images screen first.`,
+      message: `There is no image “${spec.image}” on this engine. Pull it first (the run form offers to).`,
     });
   }
   if (spec.name) {

@@ -1,4 +1,4 @@
-import type { ClipboardEvent } from 'react';
+import type { ClipboardEvent, ReactNode } from 'react';
 import { emptyKeyValueRow, type FormErrors, type KeyValueRow } from './run-form-parse';
 
 export interface RowNames {
@@ -42,7 +42,7 @@ interface Props {
    * is not that (it is then pasted as usual).
    */
   parsePaste?(text: string): KeyValueRow[] | undefined;
-  children?: React.ReactNode;
+  children?: ReactNode;
 }
 
 const errorId = (field: string, i: number, part: string) => `${field}-${i}-${part}-error`;
