@@ -164,12 +164,14 @@ test('Recreate: the form is prefilled; the new container replaces the old under 
 
   await (await page.menuItem('Recreate', name)).click();
   const dialog = app.getByRole('dialog', { name: `Recreate ${name}` });
-  await expect(dialog.getByRole('textbox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
+  await expect(dialog.getByRole('combobox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
   await expect(dialog.getByRole('textbox', { name: 'Command' })).toHaveValue('sleep 600');
   await expect(dialog.getByRole('textbox', { name: 'Container port 1' })).toHaveValue('80');
-  const env = dialog.getByRole('textbox', { name: 'Environment' });
-  await expect(env).toHaveValue('MODE=old');
-  await env.fill('MODE=new');
+  await expect(dialog.getByRole('textbox', { name: 'Key 1', exact: true })).toHaveValue('MODE');
+  const env = dialog.getByRole('textbox', { name: 'Value 1', exact: true });
+  await expect(env).toHaveValue('old');
+  await expect(dialog.getByRole('textbox', { name: 'Key 2', exact: true })).toHaveCount(0);
+  await env.fill('new');
   await dialog.getByRole('button', { name: 'Recreate', exact: true }).click();
   await expect(dialog).toHaveCount(0);
 

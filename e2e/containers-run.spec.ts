@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers';
+import { RunFormPage } from './pages/run-form';
 
 const inspect = (docker: (...a: string[]) => string, name: string, path: string) =>
   JSON.parse(docker('inspect', '-f', `{{json ${path}}}`, name)) as unknown;
@@ -16,7 +17,8 @@ test('Run a container: every field reaches the engine as docker inspect reports 
   const volume = `${name}-vol`;
   try {
     const dialog = await page.openRunForm();
-    await dialog.getByRole('textbox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
+    const form = new RunFormPage(dialog);
+    await form.image.fill(BUSYBOX_IMAGE);
     await dialog.getByRole('textbox', { name: 'Container name' }).fill(name);
     await dialog.getByRole('textbox', { name: 'Command' }).fill(`sh -c 'sleep 600'`);
     await dialog.getByRole('button', { name: 'Add port' }).click();
@@ -27,14 +29,15 @@ test('Run a container: every field reaches the engine as docker inspect reports 
     await dialog.getByRole('combobox', { name: 'Protocol 2' }).selectOption('udp');
     await dialog.getByRole('textbox', { name: 'Host IP 2' }).fill('127.0.0.1');
     // A pasted .env block: comments, export, quotes.
-    await dialog
-      .getByRole('textbox', { name: 'Environment' })
-      .fill('# settings\nFOO=bar\nexport GREETING="hello world" # a comment\n\nEMPTY=');
-    await dialog.getByRole('textbox', { name: 'Volumes' }).fill(`/data\n${volume}:/vol:ro`);
+    await form.pasteEnv('# settings\nFOO=bar\nexport GREETING="hello world" # a comment\n\nEMPTY=');
+    await form.addVolume('Anonymous', '', '/data');
+    await form.addVolume('Volume', volume, '/vol', { readOnly: true, fresh: true });
     await dialog.getByRole('combobox', { name: 'Restart policy' }).selectOption('unless-stopped');
     await dialog.getByRole('checkbox', { name: 'Keep STDIN open (-i)' }).check();
     await dialog.getByRole('checkbox', { name: 'Allocate a TTY (-t)' }).check();
-    await dialog.getByRole('textbox', { name: 'Labels' }).fill('team=blue\ntier=web');
+    await form.addLabel('team', 'blue');
+    await form.addLabel('tier', 'web');
+    await form.advanced();
     await dialog.getByRole('textbox', { name: 'Working directory' }).fill('/tmp');
     await dialog.getByRole('textbox', { name: 'User' }).fill('1000');
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
@@ -89,20 +92,42 @@ test('Run a container: bad input is flagged at its field before anything is sent
   const page = new ContainersPage(app);
   const name = uniqueName('bad');
   const dialog = await page.openRunForm();
-  await dialog.getByRole('textbox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
+  const form = new RunFormPage(dialog);
+  await form.image.fill(BUSYBOX_IMAGE);
   await dialog.getByRole('textbox', { name: 'Container name' }).fill(name);
   await dialog.getByRole('button', { name: 'Add port' }).click();
   await dialog.getByRole('textbox', { name: 'Host port 1' }).fill('70000');
   await dialog.getByRole('textbox', { name: 'Container port 1' }).fill('80');
-  await dialog.getByRole('textbox', { name: 'Environment' }).fill('GOOD=1\n1BAD=x');
+  await form.pasteEnv('GOOD=1\n1BAD=x');
+  await form.addVariable('2ALSO', 'bad');
+  await form.addVolume('Host folder', 'relative/dir', '/x');
+  await form.addLabel('has space', 'v');
+  // Folded options with an error unfold by themselves.
+  await dialog.locator('summary').click();
+  await dialog.getByRole('textbox', { name: 'Memory limit' }).fill('lots');
+  await dialog.locator('summary').click();
+  await expect(dialog.locator('details.advanced')).not.toHaveAttribute('open');
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();
 
   const hostPort = dialog.getByRole('textbox', { name: 'Host port 1' });
   await expect(hostPort).toHaveAttribute('aria-invalid', 'true');
   await expect(hostPort).toHaveAccessibleDescription(/number from 1 to 65535/);
-  const env = dialog.getByRole('textbox', { name: 'Environment' });
+  const env = dialog.getByRole('textbox', { name: 'Paste .env' });
   await expect(env).toHaveAttribute('aria-invalid', 'true');
   await expect(env).toHaveAccessibleDescription(/Line 2: “1BAD” is not a valid variable name/);
+  const key = dialog.getByRole('textbox', { name: 'Key 1', exact: true });
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(key).toHaveAccessibleDescription(/“2ALSO” is not a valid variable name/);
+  await expect(dialog.getByRole('textbox', { name: 'Host path 1' })).toHaveAccessibleDescription(
+    /host folder is an absolute path/,
+  );
+  await expect(
+    dialog.getByRole('textbox', { name: 'Label key 1', exact: true }),
+  ).toHaveAccessibleDescription('A key has no spaces.');
+  await expect(dialog.locator('details.advanced')).toHaveAttribute('open', '');
+  const memory = dialog.getByRole('textbox', { name: 'Memory limit' });
+  await expect(memory).toHaveAttribute('aria-invalid', 'true');
+  await expect(memory).toHaveAccessibleDescription(/A size such as 512m/);
   await expect(dialog).toBeVisible();
   expect(docker('ps', '-aq', '--filter', `name=${name}`)).toBe('');
 });
@@ -122,7 +147,7 @@ test('Run a container: unknown image, name taken and ports in use are caught by 
   const busy = (outside.address() as { port: number }).port;
   try {
     const dialog = await page.openRunForm();
-    await dialog.getByRole('textbox', { name: 'Image' }).fill('test/no-such-image:1');
+    await dialog.getByRole('combobox', { name: 'Image' }).fill('test/no-such-image:1');
     await dialog.getByRole('textbox', { name: 'Container name' }).fill(holder);
     await dialog.getByRole('button', { name: 'Add port' }).click();
     await dialog.getByRole('textbox', { name: 'Host port 1' }).fill(taken);
@@ -132,7 +157,7 @@ test('Run a container: unknown image, name taken and ports in use are caught by 
     await dialog.getByRole('textbox', { name: 'Container port 2' }).fill('81');
     await dialog.getByRole('button', { name: 'Run', exact: true }).click();
 
-    const image = dialog.getByRole('textbox', { name: 'Image' });
+    const image = dialog.getByRole('combobox', { name: 'Image' });
     await expect(image).toHaveAttribute('aria-invalid', 'true');
     await expect(image).toHaveAccessibleDescription(
       /no image “test\/no-such-image:1” on this engine/,
@@ -162,7 +187,7 @@ test('Run a container: when the engine refuses, its words show and nothing is le
   const page = new ContainersPage(app);
   const name = uniqueName('refused');
   const dialog = await page.openRunForm();
-  await dialog.getByRole('textbox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
+  await dialog.getByRole('combobox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
   await dialog.getByRole('textbox', { name: 'Container name' }).fill(name);
   await dialog.getByRole('textbox', { name: 'Command' }).fill('/no/such/program');
   await dialog.getByRole('button', { name: 'Run', exact: true }).click();

@@ -29,7 +29,7 @@ test('#/run?image=… opens “Run a container” prefilled; nothing is created 
   const dialog = page.getByRole('dialog', { name: 'Run a container' });
 
   await test.step('the form holds what the link gave, and nothing was sent', async () => {
-    await expect(dialog.getByRole('textbox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
+    await expect(dialog.getByRole('combobox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
     await expect(dialog.getByRole('textbox', { name: 'Host IP 1' })).toHaveValue('127.0.0.1');
     await expect(dialog.getByRole('textbox', { name: 'Container port 1' })).toHaveValue('80');
     await expect(page.getByRole('table', { name: 'Containers' })).toBeVisible();
@@ -56,7 +56,7 @@ test('Cancel on a deep-linked form creates nothing', async ({ page, suite }) => 
   const sent = recordFrames(page);
   await openApp(page, suite.app, `#/run?image=${encodeURIComponent(BUSYBOX_IMAGE)}`);
   const dialog = page.getByRole('dialog', { name: 'Run a container' });
-  await expect(dialog.getByRole('textbox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
+  await expect(dialog.getByRole('combobox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();

@@ -27,7 +27,7 @@ test.describe('Electron desktop shell', () => {
     try {
       const win = await app.firstWindow();
       const dialog = win.getByRole('dialog', { name: 'Run a container' });
-      await expect(dialog.getByRole('textbox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
+      await expect(dialog.getByRole('combobox', { name: 'Image' })).toHaveValue(BUSYBOX_IMAGE);
     } finally {
       await app.close();
     }

@@ -242,7 +242,8 @@ test.describe('several engines at once', () => {
       const before = cli(lab.tls, ['inspect', '-f', '{{.Id}}', n]);
       await opener();
       const dialog = page.getByRole('dialog', { name: `Recreate ${n}` });
-      await dialog.getByRole('textbox', { name: 'Environment' }).fill(`MODE=${mode}`);
+      await expect(dialog.getByRole('textbox', { name: 'Key 1', exact: true })).toHaveValue('MODE');
+      await dialog.getByRole('textbox', { name: 'Value 1', exact: true }).fill(mode);
       await dialog.getByRole('button', { name: 'Recreate', exact: true }).click();
       await expect(dialog).toHaveCount(0);
       await expect.poll(() => cli(lab.tls, ['inspect', '-f', '{{.Id}}', n])).not.toBe(before);
@@ -325,7 +326,7 @@ test.describe('several engines at once', () => {
         const engine = dialog.getByRole('combobox', { name: 'Engine' });
         await expect(engine.locator('option:checked')).toHaveText('DOCKER_HOST (default)');
         await engine.selectOption({ label: 'Secure' });
-        await dialog.getByRole('textbox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
+        await dialog.getByRole('combobox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
         await dialog.getByRole('textbox', { name: 'Container name' }).fill(n);
         await dialog.getByRole('textbox', { name: 'Command' }).fill('sleep 600');
         await page.screenshot({ path: testInfo.outputPath('run-dialog-all-engines.png') });

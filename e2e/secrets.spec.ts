@@ -46,10 +46,12 @@ test.describe('secrets scan', () => {
       const containers = new ContainersPage(page);
       await containers.open();
       const dialog = await containers.openRunForm();
-      await dialog.getByRole('textbox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
+      await dialog.getByRole('combobox', { name: 'Image' }).fill(BUSYBOX_IMAGE);
       await dialog.getByRole('textbox', { name: 'Container name' }).fill(name);
       await dialog.getByRole('textbox', { name: 'Command' }).fill('sleep 600');
-      await dialog.getByRole('textbox', { name: 'Environment' }).fill(`API_TOKEN=${envSecret}`);
+      await dialog.getByRole('button', { name: 'Add variable' }).click();
+      await dialog.getByRole('textbox', { name: 'Key 1', exact: true }).fill('API_TOKEN');
+      await dialog.getByRole('textbox', { name: 'Value 1', exact: true }).fill(envSecret);
       await dialog.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(containers.row(name)).toContainText('running');
       // The engine has it, as it must.

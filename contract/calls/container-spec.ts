@@ -10,6 +10,9 @@ import { KeyValues } from './key-values';
 /** Environment variable names people can type and every shell can read. */
 export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+/** A Linux capability as the engine names it, without CAP_: NET_ADMIN, SYS_TIME, ALL. */
+export const CAPABILITY = /^[A-Z_]+$/;
+
 export const Protocol = z.enum(['tcp', 'udp', 'sctp']);
 export type Protocol = z.infer<typeof Protocol>;
 
@@ -69,6 +72,24 @@ export const RunSpec = z.strictObject({
   labels: KeyValues,
   workingDir: z.string().max(4096),
   user: z.string().max(256),
+  // Advanced options. Absent (or empty) = the image's or engine's default, so specs written
+  // before they existed stay valid.
+  /** [] = the image's entrypoint. */
+  entrypoint: z.array(z.string().max(1024)).max(16).optional(),
+  /** Memory limit in bytes; 0 = none. */
+  memory: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** CPUs in units of 1e-9 (`--cpus 1.5` = 1_500_000_000); 0 = no limit. */
+  nanoCpus: z
+    .number()
+    .int()
+    .min(0)
+    .max(1e9 * 4096)
+    .optional(),
+  /** Capabilities without the CAP_ prefix, e.g. NET_ADMIN, or ALL. */
+  capAdd: z.array(z.string().max(32).regex(CAPABILITY, 'e.g. NET_ADMIN')).max(48).optional(),
+  capDrop: z.array(z.string().max(32).regex(CAPABILITY, 'e.g. MKNOD')).max(48).optional(),
+  /** `--gpus all`: every GPU the engine has. */
+  gpus: z.enum(['none', 'all']).optional(),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
 
@@ -87,6 +108,12 @@ export const EMPTY_RUN_SPEC: RunSpec = {
   labels: {},
   workingDir: '',
   user: '',
+  entrypoint: [],
+  memory: 0,
+  nanoCpus: 0,
+  capAdd: [],
+  capDrop: [],
+  gpus: 'none',
 };
 
 /** A problem with one field of the run form, found before anything is created. */

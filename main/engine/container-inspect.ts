@@ -9,7 +9,7 @@ const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
 type ImageConfig = Partial<
   Pick<
     Docker.ImageInspectInfo['Config'],
-    'Env' | 'Cmd' | 'Labels' | 'WorkingDir' | 'User' | 'Volumes'
+    'Env' | 'Cmd' | 'Entrypoint' | 'Labels' | 'WorkingDir' | 'User' | 'Volumes'
   >
 >;
 
@@ -20,6 +20,21 @@ function splitEnv(line: string) {
 
 const sameList = (a: string[] | null | undefined, b: string[] | null | undefined) =>
   JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+
+const asList = (v: string | string[] | null | undefined) => (v == null ? [] : [v].flat());
+
+/** CapAdd/CapDrop as the engine stores them (some add "CAP_"), as the spec names them. */
+const caps = (list: string[] | null | undefined) =>
+  (list ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, ''));
+
+interface DeviceRequest {
+  Count?: number;
+  Capabilities?: string[][] | null;
+}
+const wantsAllGpus = (requests: DeviceRequest[] | null | undefined) =>
+  (requests ?? []).some(
+    (r) => r.Count === -1 && (r.Capabilities ?? []).some((set) => set.includes('gpu')),
+  );
 
 /**
  * The run spec that reproduces a container: only what differs from its image's defaults (an
@@ -78,6 +93,16 @@ export function specFromInspect(c: Docker.ContainerInspectInfo, image: ImageConf
     workingDir:
       c.Config.WorkingDir && c.Config.WorkingDir !== image.WorkingDir ? c.Config.WorkingDir : '',
     user: c.Config.User && c.Config.User !== image.User ? c.Config.User : '',
+    entrypoint: sameList(asList(c.Config.Entrypoint), asList(image.Entrypoint))
+      ? []
+      : asList(c.Config.Entrypoint),
+    memory: c.HostConfig.Memory ?? 0,
+    nanoCpus: c.HostConfig.NanoCpus ?? 0,
+    capAdd: caps(c.HostConfig.CapAdd),
+    capDrop: caps(c.HostConfig.CapDrop),
+    gpus: wantsAllGpus((c.HostConfig as { DeviceRequests?: DeviceRequest[] | null }).DeviceRequests)
+      ? 'all'
+      : 'none',
   };
 }
 

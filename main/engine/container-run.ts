@@ -28,6 +28,8 @@ export function toCreateOptions(spec: RunSpec, name = spec.name): Docker.Contain
       ...(m.type === 'bind' ? { BindOptions: { CreateMountpoint: true } } : {}),
     }));
   const anonymous = spec.mounts.filter((m) => !m.source).map((m) => m.target);
+  const capAdd = spec.capAdd ?? [];
+  const capDrop = spec.capDrop ?? [];
   return {
     Image: spec.image,
     ...(name ? { name } : {}),
@@ -36,6 +38,7 @@ export function toCreateOptions(spec: RunSpec, name = spec.name): Docker.Contain
     Labels: spec.labels,
     ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
     ...(spec.user ? { User: spec.user } : {}),
+    ...(spec.entrypoint?.length ? { Entrypoint: spec.entrypoint } : {}),
     Tty: spec.tty,
     OpenStdin: spec.interactive,
     StdinOnce: false,
@@ -47,6 +50,18 @@ export function toCreateOptions(spec: RunSpec, name = spec.name): Docker.Contain
       RestartPolicy: { Name: spec.restart === 'no' ? '' : spec.restart },
       AutoRemove: spec.autoRemove,
       ...(spec.network ? { NetworkMode: spec.network } : {}),
+      ...(spec.memory ? { Memory: spec.memory } : {}),
+      ...(spec.nanoCpus ? { NanoCpus: spec.nanoCpus } : {}),
+      ...(capAdd.length ? { CapAdd: capAdd } : {}),
+      ...(capDrop.length ? { CapDrop: capDrop } : {}),
+      // `--gpus all`: what the CLI sends; an engine without a GPU driver refuses it at start.
+      ...(spec.gpus === 'all'
+        ? {
+            DeviceRequests: [
+              { Driver: '', Count: -1, DeviceIDs: [], Capabilities: [['gpu']], Options: {} },
+            ],
+          }
+        : {}),
     },
   };
 }
@@ -83,7 +98,7 @@ export async function checkRun(
     if (toPortholeError(err).code !== 'NOT_FOUND') throw err;
     issues.push({
       field: 'image',
-      message: `There is no image “${spec.image}” on this engine. Pull it on the Images screen first.`,
+      message: `There is no image “${spec.image}” on this engine. Pull it first (the run form offers to).`,
     });
   }
   if (spec.name) {

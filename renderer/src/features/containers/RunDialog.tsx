@@ -5,10 +5,23 @@ import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { EngineField, useTargetEngine } from '../../components/EngineField';
 import { Field } from '../../components/Field';
+import { AdvancedOptions } from './AdvancedOptions';
+import { EnvPaste } from './EnvPaste';
+import { ImageCombobox } from './ImageCombobox';
+import { ENV_NAMES, KeyValueRows, LABEL_NAMES } from './KeyValueRows';
 import { NetworkSelect } from './NetworkSelect';
 import { PortRows } from './PortRows';
 import { containerKeys } from './queries';
-import { formFromSpec, validateRunForm, type FormErrors, type RunForm } from './run-form';
+import {
+  applyEnvPaste,
+  formFromSpec,
+  validateRunForm,
+  type FormErrors,
+  type RunForm,
+} from './run-form';
+import { pastedLabels, pastedVariables } from './run-form-parse';
+import { VolumeRows } from './VolumeRows';
+import './containers.css';
 
 export interface RunDialogProps {
   /** Prefill, e.g. `{ image: 'nginx:1.27' }` from the Images screen. */
@@ -23,8 +36,7 @@ export interface RunDialogProps {
   onClose(result?: { id: string; name: string }): void;
 }
 
-type TextKey =
-  'image' | 'name' | 'command' | 'env' | 'volumes' | 'network' | 'labels' | 'workingDir' | 'user';
+type TextKey = 'name' | 'command';
 
 /**
  * "Run a container" (or "Recreate NAME"): checked in the form, then against the engine (image
@@ -44,7 +56,11 @@ export function RunDialog({ initial, replace, engineId: given, onClose }: RunDia
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setRefusal(undefined);
-    const { spec, errors: found } = validateRunForm(form);
+    // A pasted block not yet added becomes rows first, so errors point at rows on screen.
+    const pasted = applyEnvPaste(form);
+    const ready = pasted.ok ? { ...form, env: pasted.env, envPaste: '' } : form;
+    if (ready !== form) setForm(ready);
+    const { spec, errors: found } = validateRunForm(ready);
     setErrors(found);
     if (!spec) return focusFirstInvalid();
     setBusy(true);
@@ -70,25 +86,16 @@ export function RunDialog({ initial, replace, engineId: given, onClose }: RunDia
     }
   };
 
-  const text = (key: TextKey, label: string, opts: { hint?: string; area?: boolean } = {}) => (
-    <Field label={label} error={errors[key]} {...(opts.hint ? { hint: opts.hint } : {})}>
-      {(a11y) =>
-        opts.area ? (
-          <textarea
-            {...a11y}
-            rows={3}
-            value={form[key]}
-            onChange={(e) => set({ [key]: e.target.value })}
-          />
-        ) : (
-          <input
-            {...a11y}
-            type="text"
-            value={form[key]}
-            onChange={(e) => set({ [key]: e.target.value })}
-          />
-        )
-      }
+  const text = (key: TextKey, label: string, hint: string) => (
+    <Field label={label} error={errors[key]} hint={hint}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          type="text"
+          value={form[key]}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      )}
     </Field>
   );
   const check = (key: 'autoRemove' | 'tty' | 'interactive', label: string) => (
@@ -117,20 +124,38 @@ export function RunDialog({ initial, replace, engineId: given, onClose }: RunDia
             host ports, {replace.name} is stopped meanwhile and started again).
           </p>
         )}
-        {text('image', 'Image', {
-          hint: 'A local image, e.g. nginx:1.27 (pull others on the Images screen).',
-        })}
-        {text('name', 'Container name', { hint: 'Empty: the engine picks one.' })}
-        {text('command', 'Command', { hint: "Empty: the image's default. Quotes group words." })}
+        <ImageCombobox
+          engineId={engineId}
+          value={form.image}
+          error={errors.image}
+          onChange={(image) => set({ image })}
+          onPulled={() => setErrors(({ image: _pulled, ...rest }) => rest)}
+        />
+        {text('name', 'Container name', 'Empty: the engine picks one.')}
+        {text('command', 'Command', "Empty: the image's default. Quotes group words.")}
         <PortRows rows={form.ports} errors={errors} onChange={(ports) => set({ ports })} />
-        {text('env', 'Environment', {
-          area: true,
-          hint: 'KEY=VALUE per line; paste a .env file as is.',
-        })}
-        {text('volumes', 'Volumes', {
-          area: true,
-          hint: '/host/path:/path, volume-name:/path or /path (anonymous); add :ro for read-only.',
-        })}
+        <KeyValueRows
+          names={ENV_NAMES}
+          rows={form.env}
+          errors={errors}
+          onChange={(env) => set({ env })}
+          parsePaste={pastedVariables}
+        >
+          <EnvPaste
+            form={form}
+            error={errors.envPaste}
+            set={set}
+            setError={(envPaste) =>
+              setErrors(({ envPaste: _old, ...rest }) => (envPaste ? { ...rest, envPaste } : rest))
+            }
+          />
+        </KeyValueRows>
+        <VolumeRows
+          engineId={engineId}
+          rows={form.volumes}
+          errors={errors}
+          onChange={(volumes) => set({ volumes })}
+        />
         <NetworkSelect
           engineId={engineId}
           value={form.network}
@@ -156,9 +181,14 @@ export function RunDialog({ initial, replace, engineId: given, onClose }: RunDia
           {check('interactive', 'Keep STDIN open (-i)')}
           {check('tty', 'Allocate a TTY (-t)')}
         </div>
-        {text('labels', 'Labels', { area: true, hint: 'KEY=VALUE per line.' })}
-        {text('workingDir', 'Working directory')}
-        {text('user', 'User')}
+        <KeyValueRows
+          names={LABEL_NAMES}
+          rows={form.labels}
+          errors={errors}
+          onChange={(labels) => set({ labels })}
+          parsePaste={pastedLabels}
+        />
+        <AdvancedOptions form={form} errors={errors} set={set} />
         {refusal && (
           <p role="alert" className="field-error">
             The engine refused: {refusal}
@@ -178,8 +208,10 @@ export function RunDialog({ initial, replace, engineId: given, onClose }: RunDia
 }
 
 function focusFirstInvalid() {
-  // After React commits the aria-invalid attributes.
+  // After React commits the aria-invalid attributes (and "Advanced options" unfolds for them).
   requestAnimationFrame(() =>
-    document.querySelector<HTMLElement>('.run-form [aria-invalid="true"]')?.focus(),
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('.run-form [aria-invalid="true"]')?.focus(),
+    ),
   );
 }

@@ -44,7 +44,15 @@ export function dockerRunCommand(spec: RunSpec): string {
   for (const [k, v] of Object.entries(spec.labels)) args.push('--label', `${k}=${v}`);
   if (spec.workingDir) args.push('-w', spec.workingDir);
   if (spec.user) args.push('-u', spec.user);
-  args.push(spec.image, ...spec.command);
+  // `--entrypoint` takes one word; the rest of an entrypoint goes before the command.
+  const [entry, ...entryArgs] = spec.entrypoint ?? [];
+  if (entry !== undefined) args.push('--entrypoint', entry);
+  if (spec.memory) args.push('--memory', String(spec.memory));
+  if (spec.nanoCpus) args.push('--cpus', String(spec.nanoCpus / 1e9));
+  for (const c of spec.capAdd ?? []) args.push('--cap-add', c);
+  for (const c of spec.capDrop ?? []) args.push('--cap-drop', c);
+  if (spec.gpus === 'all') args.push('--gpus', 'all');
+  args.push(spec.image, ...entryArgs, ...spec.command);
   return args.map(shellQuote).join(' ');
 }
 
@@ -92,6 +100,12 @@ export function composeService(spec: RunSpec): string {
   }
   if (spec.workingDir) line(`working_dir: ${q(spec.workingDir)}`);
   if (spec.user) line(`user: ${q(spec.user)}`);
+  if (spec.entrypoint?.length) line(`entrypoint: [${spec.entrypoint.map(q).join(', ')}]`);
+  if (spec.memory) line(`mem_limit: ${spec.memory}`);
+  if (spec.nanoCpus) line(`cpus: ${spec.nanoCpus / 1e9}`);
+  if (spec.capAdd?.length) line(`cap_add: [${spec.capAdd.map(q).join(', ')}]`);
+  if (spec.capDrop?.length) line(`cap_drop: [${spec.capDrop.map(q).join(', ')}]`);
+  if (spec.gpus === 'all') line('gpus: all');
   if (spec.autoRemove) line('# docker run --rm has no compose equivalent');
   const named = [
     ...new Set(spec.mounts.filter((m) => m.type === 'volume' && m.source).map((m) => m.source)),

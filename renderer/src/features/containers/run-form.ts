@@ -1,14 +1,30 @@
 import {
   EMPTY_RUN_SPEC,
-  ENV_KEY,
-  parseKeyValues,
-  type EnvVar,
-  type MountSpec,
   type PortSpec,
   type Protocol,
   type RestartPolicy,
   type RunSpec,
 } from '../../../../contract';
+import {
+  ENV_RULES,
+  LABEL_RULES,
+  checkRows,
+  checkVolumes,
+  formatCpus,
+  formatMemory,
+  mergeRows,
+  parseCaps,
+  parseCpus,
+  parseEnv,
+  parseMemory,
+  volumeRowFromMount,
+  type FormErrors,
+  type KeyValueRow,
+  type VolumeRow,
+} from './run-form-parse';
+
+export type { FormErrors, KeyValueRow, VolumeRow } from './run-form-parse';
+export { parseEnv } from './run-form-parse';
 
 /** One port row of the form, as typed. */
 export interface PortRow {
@@ -24,19 +40,47 @@ export interface RunForm {
   name: string;
   command: string;
   ports: PortRow[];
-  env: string;
-  volumes: string;
+  env: KeyValueRow[];
+  /** A pasted .env block not yet turned into rows; Run takes it too. */
+  envPaste: string;
+  volumes: VolumeRow[];
   network: string;
   restart: RestartPolicy;
   autoRemove: boolean;
   tty: boolean;
   interactive: boolean;
-  labels: string;
+  labels: KeyValueRow[];
   workingDir: string;
   user: string;
+  entrypoint: string;
+  memory: string;
+  cpus: string;
+  capAdd: string;
+  capDrop: string;
+  gpus: 'none' | 'all';
 }
 
-export type FormErrors = Record<string, string>;
+/** The fields folded under "Advanced options": it opens when one of them is wrong. */
+export const ADVANCED_FIELDS = [
+  'user',
+  'workingDir',
+  'entrypoint',
+  'memory',
+  'cpus',
+  'capAdd',
+  'capDrop',
+  'gpus',
+] as const;
+
+/** The pasted block merged into the rows, or the paste's own error (at `envPaste`). */
+export function applyEnvPaste(
+  form: Pick<RunForm, 'env' | 'envPaste'>,
+): { ok: true; env: KeyValueRow[] } | { ok: false; message: string } {
+  if (!form.envPaste.trim()) return { ok: true, env: form.env };
+  const parsed = parseEnv(form.envPaste);
+  if (!parsed.ok) return parsed;
+  return { ok: true, env: mergeRows(form.env, parsed.env) };
+}
 
 /** Splits a command line like a POSIX shell does for words: quotes and backslashes, no expansion. */
 export function splitCommand(line: string): { ok: true; args: string[] } | { ok: false } {
@@ -82,101 +126,6 @@ export function shellQuote(word: string): string {
 
 export const joinCommand = (args: string[]) => args.map(shellQuote).join(' ');
 
-/** A .env value: quoted (up to its closing quote; `\\n` and escapes in double quotes) or bare. */
-function envValue(raw: string): string {
-  const q = raw[0];
-  if (q === '"' || q === "'") {
-    let out = '';
-    for (let i = 1; i < raw.length; i++) {
-      const ch = raw[i]!;
-      if (ch === q) return out; // anything after the closing quote is a comment
-      if (q === '"' && ch === '\\' && i + 1 < raw.length) {
-        const next = raw[++i]!;
-        out += next === 'n' ? '\n' : next;
-      } else out += ch;
-    }
-    return raw; // unclosed: take it literally
-  }
-  return raw.replace(/\s+#.*$/, ''); // an unquoted trailing comment
-}
-
-/**
- * KEY=VALUE lines, or a pasted .env file: `#` comments, blank lines, `export KEY=…`, and values
- * in single or double quotes are understood. Each problem names its line.
- */
-export function parseEnv(
-  text: string,
-): { ok: true; env: EnvVar[] } | { ok: false; message: string } {
-  const env: EnvVar[] = [];
-  const seen = new Map<string, number>();
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const body = line.replace(/^export\s+/, '');
-    const eq = body.indexOf('=');
-    const key = (eq < 0 ? body : body.slice(0, eq)).trim();
-    if (!ENV_KEY.test(key)) {
-      return {
-        ok: false,
-        message: `Line ${i + 1}: “${key || body}” is not a valid variable name (letters, digits, _ . -, not starting with a digit).`,
-      };
-    }
-    const value = envValue(eq < 0 ? '' : body.slice(eq + 1).trim());
-    const prior = seen.get(key);
-    if (prior !== undefined) env[prior] = { key, value };
-    else {
-      seen.set(key, env.length);
-      env.push({ key, value });
-    }
-  }
-  return { ok: true, env };
-}
-
-const formatEnv = (env: EnvVar[]) =>
-  env
-    .map((e) =>
-      /[\s#"'\\]/.test(e.value) || e.value.includes('\n')
-        ? `${e.key}=${JSON.stringify(e.value)}`
-        : `${e.key}=${e.value}`,
-    )
-    .join('\n');
-
-/** `docker run -v` syntax, one per line: /host:/target[:ro], name:/target[:ro], or /target. */
-export function parseVolumes(
-  text: string,
-): { ok: true; mounts: MountSpec[] } | { ok: false; message: string } {
-  const mounts: MountSpec[] = [];
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trim();
-    if (!line) continue;
-    const parts = line.split(':');
-    let readOnly = false;
-    if (parts.length > 1 && (parts.at(-1) === 'ro' || parts.at(-1) === 'rw')) {
-      readOnly = parts.pop() === 'ro';
-    }
-    const [source, target] = parts.length === 1 ? ['', parts[0]!] : parts.length === 2 ? parts : [];
-    if (target === undefined || source === undefined || !target.startsWith('/')) {
-      return {
-        ok: false,
-        message: `Line ${i + 1}: write /host/path:/container/path, volume-name:/container/path or /container/path (add :ro for read-only).`,
-      };
-    }
-    if (source && !source.startsWith('/') && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(source)) {
-      return {
-        ok: false,
-        message: `Line ${i + 1}: “${source}” is neither an absolute host path nor a volume name.`,
-      };
-    }
-    mounts.push({ type: source.startsWith('/') ? 'bind' : 'volume', source, target, readOnly });
-  }
-  return { ok: true, mounts };
-}
-
-const formatVolumes = (mounts: MountSpec[]) =>
-  mounts
-    .map((m) => `${m.source ? `${m.source}:` : ''}${m.target}${m.readOnly ? ':ro' : ''}`)
-    .join('\n');
-
 function parsePortNumber(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text.trim())) return undefined;
   const n = Number(text.trim());
@@ -219,15 +168,29 @@ export function validateRunForm(form: RunForm): { spec?: RunSpec; errors: FormEr
     if (containerPort !== undefined)
       ports.push({ hostIp, hostPort, containerPort, protocol: p.protocol });
   });
-  const env = parseEnv(form.env);
-  if (!env.ok) errors.env = env.message;
-  const volumes = parseVolumes(form.volumes);
-  if (!volumes.ok) errors.volumes = volumes.message;
-  const labels = parseKeyValues(form.labels);
-  if (!labels.ok) errors.labels = labels.message;
+  let envRows = form.env;
+  const pasted = applyEnvPaste(form);
+  if (pasted.ok) envRows = pasted.env;
+  else errors.envPaste = pasted.message;
+  // The dialog adopts the merged rows before it validates, so error indexes match its rows.
+  const env = checkRows(envRows, ENV_RULES, errors);
+  const mounts = checkVolumes(form.volumes, errors);
+  const labels = checkRows(form.labels, LABEL_RULES, errors);
   if (form.workingDir.trim() && !form.workingDir.trim().startsWith('/')) {
     errors.workingDir = 'The working directory is an absolute path, e.g. /app.';
   }
+  const entrypoint = splitCommand(form.entrypoint);
+  if (!entrypoint.ok) errors.entrypoint = 'A quote is not closed.';
+  else if (entrypoint.args.length > 16 || entrypoint.args.some((a) => a.length > 1024))
+    errors.entrypoint = 'At most 16 words of 1024 characters.';
+  const memory = parseMemory(form.memory);
+  if (memory === undefined) errors.memory = 'A size such as 512m or 2g (b, k, m, g, t), or empty.';
+  const nanoCpus = parseCpus(form.cpus);
+  if (nanoCpus === undefined) errors.cpus = 'A number of CPUs such as 1.5 or 0.5, or empty.';
+  const capAdd = parseCaps(form.capAdd);
+  if (!capAdd.ok) errors.capAdd = capAdd.message;
+  const capDrop = parseCaps(form.capDrop);
+  if (!capDrop.ok) errors.capDrop = capDrop.message;
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
@@ -235,17 +198,23 @@ export function validateRunForm(form: RunForm): { spec?: RunSpec; errors: FormEr
       image,
       name,
       command: command.ok ? command.args : [],
-      env: env.ok ? env.env : [],
+      env,
       ports,
-      mounts: volumes.ok ? volumes.mounts : [],
+      mounts,
       network: form.network.trim(),
       restart: form.restart,
       autoRemove: form.autoRemove,
       tty: form.tty,
       interactive: form.interactive,
-      labels: labels.ok ? labels.value : {},
+      labels: Object.fromEntries(labels.map((l) => [l.key, l.value])),
       workingDir: form.workingDir.trim(),
       user: form.user.trim(),
+      entrypoint: entrypoint.ok ? entrypoint.args : [],
+      memory: memory ?? 0,
+      nanoCpus: nanoCpus ?? 0,
+      capAdd: capAdd.ok ? capAdd.caps : [],
+      capDrop: capDrop.ok ? capDrop.caps : [],
+      gpus: form.gpus,
     },
   };
 }
@@ -270,17 +239,22 @@ export function formFromSpec(initial: Partial<RunSpec> = {}): RunForm {
       containerPort: String(p.containerPort),
       protocol: p.protocol,
     })),
-    env: formatEnv(s.env),
-    volumes: formatVolumes(s.mounts),
+    env: s.env.map((e) => ({ key: e.key, value: e.value })),
+    envPaste: '',
+    volumes: s.mounts.map(volumeRowFromMount),
     network: s.network,
     restart: s.restart,
     autoRemove: s.autoRemove,
     tty: s.tty,
     interactive: s.interactive,
-    labels: Object.entries(s.labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\n'),
+    labels: Object.entries(s.labels).map(([key, value]) => ({ key, value })),
     workingDir: s.workingDir,
     user: s.user,
+    entrypoint: joinCommand(s.entrypoint ?? []),
+    memory: formatMemory(s.memory ?? 0),
+    cpus: formatCpus(s.nanoCpus ?? 0),
+    capAdd: (s.capAdd ?? []).join(' '),
+    capDrop: (s.capDrop ?? []).join(' '),
+    gpus: s.gpus ?? 'none',
   };
 }

@@ -66,6 +66,7 @@ const container = {
 const image = {
   Env: ['PATH=/usr/bin', 'NGINX_VERSION=1.27'],
   Cmd: ['nginx', '-g', 'daemon off;'],
+  Entrypoint: ['/docker-entrypoint.sh'],
   Labels: { maintainer: 'nginx' },
   WorkingDir: '/',
   User: '',
@@ -99,6 +100,34 @@ describe('specFromInspect', () => {
       labels: { team: 'blue' },
       workingDir: '',
       user: '',
+      entrypoint: [],
+      memory: 0,
+      nanoCpus: 0,
+      capAdd: [],
+      capDrop: [],
+      gpus: 'none',
+    });
+  });
+  it('reads back entrypoint, limits, capabilities (CAP_ or not) and GPUs, for Recreate', () => {
+    const c = {
+      ...container,
+      Config: { ...container.Config, Entrypoint: ['/bin/sh', '-c'] },
+      HostConfig: {
+        ...container.HostConfig,
+        Memory: 67108864,
+        NanoCpus: 500_000_000,
+        CapAdd: ['CAP_NET_ADMIN'],
+        CapDrop: ['MKNOD'],
+        DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']] }],
+      },
+    } as unknown as Docker.ContainerInspectInfo;
+    expect(specFromInspect(c, image)).toMatchObject({
+      entrypoint: ['/bin/sh', '-c'],
+      memory: 67108864,
+      nanoCpus: 500_000_000,
+      capAdd: ['NET_ADMIN'],
+      capDrop: ['MKNOD'],
+      gpus: 'all',
     });
   });
   it('without the image (removed) everything counts as the container’s own', () => {

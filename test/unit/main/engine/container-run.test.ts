@@ -77,4 +77,28 @@ describe('toCreateOptions', () => {
       expect.objectContaining({ Type: 'bind', Source: '/srv/a:b', Target: '/data' }),
     ]);
   });
+  it('maps entrypoint, memory, CPUs, capabilities and GPUs as docker run does', () => {
+    const body = toCreateOptions({
+      ...EMPTY_RUN_SPEC,
+      image: 'busybox',
+      entrypoint: ['/bin/sh', '-c'],
+      memory: 64 * 2 ** 20,
+      nanoCpus: 500_000_000,
+      capAdd: ['NET_ADMIN'],
+      capDrop: ['MKNOD'],
+      gpus: 'all',
+    });
+    expect(body.Entrypoint).toEqual(['/bin/sh', '-c']);
+    expect(body.HostConfig).toMatchObject({
+      Memory: 67108864,
+      NanoCpus: 500_000_000,
+      CapAdd: ['NET_ADMIN'],
+      CapDrop: ['MKNOD'],
+      DeviceRequests: [{ Driver: '', Count: -1, Capabilities: [['gpu']] }],
+    });
+    const plain = toCreateOptions({ ...EMPTY_RUN_SPEC, image: 'busybox' });
+    expect(plain.Entrypoint).toBeUndefined();
+    for (const k of ['Memory', 'NanoCpus', 'CapAdd', 'CapDrop', 'DeviceRequests'])
+      expect(plain.HostConfig).not.toHaveProperty(k);
+  });
 });

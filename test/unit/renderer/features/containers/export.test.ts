@@ -101,6 +101,58 @@ describe('dockerRunCommand', () => {
   });
 });
 
+describe('advanced options in the exports', () => {
+  const advanced: RunSpec = {
+    ...EMPTY_RUN_SPEC,
+    image: 'busybox',
+    command: ['echo hi'],
+    entrypoint: ['/bin/sh', '-c'],
+    memory: 64 * 2 ** 20,
+    nanoCpus: 500_000_000,
+    capAdd: ['NET_ADMIN'],
+    capDrop: ['MKNOD'],
+    gpus: 'all',
+  };
+  it('docker run: --entrypoint takes its first word, the rest goes before the command', () => {
+    const words = splitCommand(dockerRunCommand(advanced));
+    expect(words).toEqual({
+      ok: true,
+      args: [
+        'docker',
+        'run',
+        '-d',
+        '--entrypoint',
+        '/bin/sh',
+        '--memory',
+        '67108864',
+        '--cpus',
+        '0.5',
+        '--cap-add',
+        'NET_ADMIN',
+        '--cap-drop',
+        'MKNOD',
+        '--gpus',
+        'all',
+        'busybox',
+        '-c',
+        'echo hi',
+      ],
+    });
+  });
+  it('compose: entrypoint, mem_limit, cpus, cap_add, cap_drop, gpus', () => {
+    const yaml = composeService(advanced);
+    for (const line of [
+      'entrypoint: ["/bin/sh", "-c"]',
+      'mem_limit: 67108864',
+      'cpus: 0.5',
+      'cap_add: ["NET_ADMIN"]',
+      'cap_drop: ["MKNOD"]',
+      'gpus: all',
+    ])
+      expect(yaml).toContain(`    ${line}\n`);
+  });
+});
+
 describe('composeService', () => {
   it('writes one service with the same settings, declaring external volumes and networks', () => {
     expect(composeService(spec)).toBe(
