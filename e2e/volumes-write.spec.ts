@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUSYBOX_IMAGE } from './harness/engine';
@@ -176,5 +176,45 @@ test('writes: the root cannot be removed, and an image without the tools is refu
   } finally {
     client.close();
     docker('rmi', '-f', `${bare}:1`);
+  }
+});
+
+test('cancelling a volume upload mid-way: nothing of the file is left in the volume, and no helper', async ({
+  app,
+  docker,
+  uniqueName,
+}) => {
+  const page = new VolumesPage(app);
+  await page.open();
+  const vol = uniqueName('write-cancel');
+  docker('run', '--rm', '-v', `${vol}:/data`, BUSYBOX_IMAGE, 'mkdir', '/data/in');
+  const dir = mkdtempSync(join(tmpdir(), 'porthole-vcancel-'));
+  try {
+    // 4 GiB, sparse here: far more than can pass before the click below.
+    const local = join(dir, 'huge.bin');
+    const fd = openSync(local, 'w');
+    ftruncateSync(fd, 4 * 1024 ** 3);
+    closeSync(fd);
+    await page.button(`Browse ${vol}`).click();
+    const dialog = page.dialog(`Files in ${vol}`);
+    await dialog.getByRole('combobox', { name: 'Helper image' }).selectOption(BUSYBOX_IMAGE);
+    await dialog.getByRole('checkbox', { name: 'Allow changes' }).check();
+    const root = dialog.getByRole('tree').getByRole('treeitem', { name: '/', exact: true });
+    await root.getByRole('treeitem', { name: 'in', exact: true }).locator('> .file-row').click();
+    const chooser = app.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Upload files', exact: true }).click();
+    await (await chooser).setFiles(local);
+    await expect(dialog.getByRole('status')).toContainText(
+      /Uploading huge\.bin to \/in… [\d.]+ MB of/,
+    );
+    await dialog.getByRole('button', { name: 'Cancel upload' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Upload cancelled');
+    const ls = () => docker('run', '--rm', '-v', `${vol}:/v`, BUSYBOX_IMAGE, 'ls', '-A', '/v/in');
+    await expect.poll(ls, { timeout: 30_000 }).toBe('');
+    await app.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => helpersOf(docker, vol), { timeout: 30_000 }).toBe('');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
