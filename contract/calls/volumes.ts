@@ -3,7 +3,8 @@ import { BoundedRecord } from '../bounded';
 import { call, OnEngine, stream, Bytes } from '../define';
 import { LIMITS, WINDOWS, OUT } from '../limits';
 import { checkResourceName, KeyValues } from './key-values';
-import { FolderListing } from './files';
+import { FileUploadEvent, FolderListing } from './files';
+import { UploadControl } from './uploads';
 
 /** An existing volume, by name (anonymous volumes have a 64-hex name). */
 const VolumeName = z.string().min(1).max(256);
@@ -73,6 +74,16 @@ export const VolumeDownloadEvent = z.discriminatedUnion('kind', [
 ]);
 export type VolumeDownloadEvent = z.infer<typeof VolumeDownloadEvent>;
 
+/**
+ * Changes, asked for explicitly ("Allow changes"): a short-lived helper container from
+ * `helperImage` (required: the user chose it) with the volume mounted read-write.
+ */
+const VolumeChange = OnEngine.extend({
+  name: VolumeName,
+  path: VolumePath.refine((p) => p.length > 0, 'a path below the volume’s root'),
+  helperImage: HelperImage,
+});
+
 export const volumeCalls = {
   'volumes.list': call(OnEngine, z.array(VolumeSummary).max(OUT.list)),
   /** The engine's disk-usage call: expensive, so only on demand. */
@@ -103,6 +114,10 @@ export const volumeCalls = {
   ),
   /** The helper image last chosen on this engine, while it is still a local image. */
   'volumes.helper': call(OnEngine, z.object({ image: z.string().max(OUT.name).nullable() })),
+  /** `mkdir -p PATH` in a read-write helper (argv, no shell). */
+  'volumes.mkdir': call(VolumeChange, z.null()),
+  /** `rm -rf PATH` in a read-write helper (argv, no shell); the root is refused by the schema. */
+  'volumes.removePath': call(VolumeChange, z.null()),
   /** Create and start a container from a local image with this volume mounted. */
   'volumes.run': call(
     OnEngine.extend({
@@ -129,5 +144,15 @@ export const volumeStreams = {
     }),
     VolumeDownloadEvent,
     { window: WINDOWS.bytes, download: true },
+  ),
+  /**
+   * Files into the folder PATH ("" is the root) of the volume: the same file/chunk/end
+   * messages as files.upload, packed as a tar into PUT archive on a read-write helper that is
+   * created (not started) for it and removed afterwards.
+   */
+  'volumes.upload': stream(
+    OnEngine.extend({ name: VolumeName, path: VolumePath, helperImage: HelperImage }),
+    FileUploadEvent,
+    { control: UploadControl, upload: true },
   ),
 } as const;

@@ -31,6 +31,37 @@ export function uploadFiles(
   rawPath: string,
   sink: Sink<FileUploadEvent>,
 ): StreamControls<UploadControl> {
+  let folder: string;
+  try {
+    folder = containerPath(rawPath);
+  } catch (err) {
+    sink.end(toPortholeError(err));
+    return {};
+  }
+  return uploadTar(
+    sink,
+    (body) =>
+      docker.getContainer(id).putArchive(
+        body as unknown as NodeJS.ReadableStream,
+        {
+          path: folder,
+          abortSignal: sink.signal,
+        } as { path: string },
+      ),
+    (name) => runArgv(docker, id, ['rm', '-f', '--', `${folder === '/' ? '' : folder}/${name}`]),
+  );
+}
+
+/**
+ * The upload protocol over any tar destination: `put(body)` starts the engine request that reads
+ * the tar (it may start late: the body buffers meanwhile, bounded by the client's window);
+ * `removePartial(name)` removes a file cut off by a cancel, once that request is over.
+ */
+export function uploadTar(
+  sink: Sink<FileUploadEvent>,
+  put: (body: PassThrough) => Promise<unknown>,
+  removePartial: (name: string) => Promise<unknown>,
+): StreamControls<UploadControl> {
   const body = new PassThrough({ highWaterMark: BODY_BUFFER });
   const gate = new WrittenGate((bytes) => sink.next({ kind: 'written', bytes }));
   let current: { path: string; size: number; remaining: number } | undefined;
@@ -41,31 +72,15 @@ export function uploadFiles(
     sink.end(toPortholeError(err));
     body.destroy();
   };
-  let folder: string;
-  try {
-    folder = containerPath(rawPath);
-  } catch (err) {
-    stop(err);
-    return {};
-  }
   const finishFile = () => {
     body.write(padding(current!.size));
     current = undefined;
   };
-  const put = docker
-    .getContainer(id)
-    .putArchive(
-      body as unknown as NodeJS.ReadableStream,
-      {
-        path: folder,
-        abortSignal: sink.signal,
-      } as { path: string },
-    )
-    .then(() => {
-      if (!finalized) return stop(new Error('The engine ended the upload before it was sent.'));
-      sink.next({ kind: 'done', files, bytes });
-      sink.end();
-    }, stop);
+  const putting = put(body).then(() => {
+    if (!finalized) return stop(new Error('The engine ended the upload before it was sent.'));
+    sink.next({ kind: 'done', files, bytes });
+    sink.end();
+  }, stop);
   return {
     control(msg) {
       try {
@@ -101,9 +116,8 @@ export function uploadFiles(
       body.destroy();
       const partial = finalized ? undefined : current;
       if (!partial) return;
-      const path = `${folder === '/' ? '' : folder}/${partial.path}`;
-      const remove = () => runArgv(docker, id, ['rm', '-f', '--', path]).catch(() => undefined);
-      void put.then(remove, remove);
+      const remove = () => removePartial(partial.path).catch(() => undefined);
+      void putting.then(remove, remove);
     },
   };
 }

@@ -11,10 +11,10 @@ import { FirstFileBody } from './tar-lite';
 import { listFromArchive } from './file-listing';
 import { parseLsFull } from './file-paths';
 
-/** Where the helper container sees the volume (read-only). */
-const MOUNT = '/porthole-volume';
+/** Where the helper container sees the volume (read-only unless the user allowed changes). */
+export const MOUNT = '/porthole-volume';
 const RUN_TIMEOUT_MS = 30_000;
-const CHOOSE_HINT =
+export const CHOOSE_HINT =
   'Choose a local image for the helper container (any image works; one with `ls`, such as busybox or alpine, lists folders fastest).';
 
 /**
@@ -23,36 +23,41 @@ const CHOOSE_HINT =
  */
 export type HelperChoices = Map<string, string>;
 
-function helperConfig(image: string, volume: string, cmd: string[]): Docker.ContainerCreateOptions {
+export function helperConfig(
+  image: string,
+  volume: string,
+  cmd: string[],
+  writable = false,
+): Docker.ContainerCreateOptions {
   return {
     Image: image,
     Entrypoint: [cmd[0]!],
     Cmd: cmd.slice(1),
-    Labels: { [HELPER_LABEL]: 'volume-browser' },
+    Labels: { [HELPER_LABEL]: writable ? 'volume-writer' : 'volume-browser' },
     NetworkDisabled: true,
     User: '0',
     WorkingDir: '/',
     HostConfig: {
       NetworkMode: 'none',
-      Mounts: [{ Type: 'volume', Source: volume, Target: MOUNT, ReadOnly: true }],
+      Mounts: [{ Type: 'volume', Source: volume, Target: MOUNT, ReadOnly: !writable }],
     },
   };
 }
 
-async function removeQuietly(container: Docker.Container | undefined) {
+export async function removeQuietly(container: Docker.Container | undefined) {
   // v: the helper image's own VOLUMEs made anonymous volumes; they go with it.
   await container?.remove({ force: true, v: true }).catch(() => undefined);
 }
 
 /** The image cannot run `ls` (distroless, scratch, another CPU architecture): try the next. */
-function isMissingProgram(err: unknown): boolean {
+export function isMissingProgram(err: unknown): boolean {
   return /executable file not found|no such file or directory|not found in \$PATH|exec format error/i.test(
     toPortholeError(err).message,
   );
 }
 
 /** Engine messages name the helper's mount point and container; people know the volume. */
-function inVolumeTerms(err: unknown): PortholeError {
+export function inVolumeTerms(err: unknown): PortholeError {
   const error = toPortholeError(err);
   const message = error.message
     .replaceAll(`${MOUNT}/`, '/')
@@ -60,13 +65,13 @@ function inVolumeTerms(err: unknown): PortholeError {
   return { ...error, message };
 }
 
-async function ensureVolume(docker: Docker, name: string) {
+export async function ensureVolume(docker: Docker, name: string) {
   // A mount of a missing volume would create it: check first.
   await docker.getVolume(name).inspect();
 }
 
 /** The image the user chose now, or before on this engine; it must be a local image. */
-async function helperImage(
+export async function helperImage(
   docker: Docker,
   helpers: HelperChoices,
   engineId: string,
@@ -99,11 +104,20 @@ export async function rememberedHelper(docker: Docker, helpers: HelperChoices, e
 }
 
 /** Runs `ls` once in a throwaway container; the container is removed whatever happens. */
-async function runLs(docker: Docker, image: string, volume: string, dir: string) {
+const runLs = (docker: Docker, image: string, volume: string, dir: string) =>
+  runOnce(docker, image, volume, ['ls', '-lAn', '--full-time', '--', dir]);
+
+/** Runs argv once in a throwaway helper; the helper is removed whatever happens. */
+export async function runOnce(
+  docker: Docker,
+  image: string,
+  volume: string,
+  cmd: string[],
+  writable = false,
+) {
   let container: Docker.Container | undefined;
   try {
-    const cmd = ['ls', '-lAn', '--full-time', '--', dir];
-    container = await docker.createContainer(helperConfig(image, volume, cmd));
+    container = await docker.createContainer(helperConfig(image, volume, cmd, writable));
     await container.start();
     const waited = (await container.wait({
       abortSignal: AbortSignal.timeout(RUN_TIMEOUT_MS),

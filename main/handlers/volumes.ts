@@ -9,6 +9,7 @@ import {
   volumeSizes,
 } from '../engine/volumes';
 import { browseVolume, downloadVolumeFile, rememberedHelper } from '../engine/volumes-files';
+import { makeVolumeFolder, removeVolumePath, uploadToVolume } from '../engine/volumes-write';
 import type { HandlersFor, StreamHandlersFor } from '../router';
 import type { HandlerContext } from './context';
 
@@ -27,6 +28,8 @@ export function volumeHandlers({
     'volumes.browse': (i) => browseVolume(docker(i.engineId), volumeHelpers, i),
     'volumes.helper': (i) => rememberedHelper(docker(i.engineId), volumeHelpers, i.engineId),
     'volumes.run': (i) => runWithVolume(docker(i.engineId), i),
+    'volumes.mkdir': (i) => makeVolumeFolder(docker(i.engineId), volumeHelpers, i),
+    'volumes.removePath': (i) => removeVolumePath(docker(i.engineId), volumeHelpers, i),
   };
 }
 
@@ -37,5 +40,6 @@ export function volumeStreamHandlers({
   return {
     'volumes.download': (_ctx, i, sink) =>
       downloadVolumeFile(docker(i.engineId), volumeHelpers, i, sink),
+    'volumes.upload': (_ctx, i, sink) => uploadToVolume(docker(i.engineId), volumeHelpers, i, sink),
   };
 }

@@ -4,7 +4,7 @@ import { ApiError, subscribe } from '../api/client';
 import { Uploader, type UploadFile } from './byteStreams';
 
 /** Streams whose control is UploadControl and that web mode takes as a request body. */
-type UploadStream = 'files.upload' | 'images.load';
+type UploadStream = 'files.upload' | 'images.load' | 'volumes.upload';
 
 export interface UploadRun<N extends UploadStream> {
   /** The stream's events other than `written` (files.upload: `done`; images.load: `loaded`). */

@@ -174,9 +174,8 @@ export function FilesPanel({ engineId, id, name, running }: Props) {
       )}
       {dialog === 'new-folder' && (
         <NewFolderDialog
-          engineId={engineId}
-          id={id}
           parent={target}
+          create={(path) => call('files.mkdir', { engineId, id, path })}
           onClose={(created) => {
             setDialog(undefined);
             if (created) {

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { childPath } from '../../components/FileTree';
 
 interface Props {
-  engineId: string;
-  id: string;
   parent: string;
+  /** Makes the folder at this absolute path (a container's exec, a volume's helper). */
+  create(path: string): Promise<unknown>;
   onClose(created?: string): void;
 }
 
-/** A name for a new folder inside `parent` (mkdir -p through exec). */
-export function NewFolderDialog({ engineId, id, parent, onClose }: Props) {
+/** A name for a new folder inside `parent`. */
+export function NewFolderDialog({ parent, create: make, onClose }: Props) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -24,7 +23,7 @@ export function NewFolderDialog({ engineId, id, parent, onClose }: Props) {
   const create = () => {
     const path = childPath(parent, name.trim());
     setBusy(true);
-    call('files.mkdir', { engineId, id, path }).then(
+    make(path).then(
       () => onClose(path),
       (e: unknown) => {
         setBusy(false);

@@ -1,6 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { IMAGE_PREVIEW_BYTES, PREVIEW_BYTES, type FileEntry } from '../../../../contract';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import {
+  IMAGE_PREVIEW_BYTES,
+  PREVIEW_BYTES,
+  type FileEntry,
+  type FilePreview,
+} from '../../../../contract';
 import { download } from '../../api/client';
 import { formatBytes } from '../../format/bytes';
 import { fileQueries } from './queries';
@@ -80,17 +85,33 @@ function TextPreview({ engineId, id, path }: Props) {
           {path} looks binary ({formatBytes(q.data.size)}): download it to open it.
         </p>
       ) : (
-        <>
-          {q.data.truncated && (
-            <p className="small" role="note">
-              Showing the first {formatBytes(PREVIEW_BYTES)} of {formatBytes(q.data.size)}.
-            </p>
-          )}
-          <pre className="file-preview-text mono" tabIndex={0} aria-label={`Text of ${path}`}>
-            {q.data.text}
-          </pre>
-        </>
+        <Suspense fallback={<PlainText path={path} preview={q.data} />}>
+          <HighlightedText path={path} preview={q.data} />
+        </Suspense>
       )}
     </section>
+  );
+}
+
+// Its own chunk; should it not arrive, the plain text stays.
+const HighlightedText = lazy(() =>
+  import('./HighlightedText').then(
+    (m) => ({ default: m.HighlightedText }),
+    () => ({ default: PlainText }),
+  ),
+);
+
+function PlainText({ path, preview }: { path: string; preview: FilePreview }) {
+  return (
+    <>
+      {preview.truncated && (
+        <p className="small" role="note">
+          Showing the first {formatBytes(PREVIEW_BYTES)} of {formatBytes(preview.size)}.
+        </p>
+      )}
+      <pre className="file-preview-text mono" tabIndex={0} aria-label={`Text of ${path}`}>
+        {preview.text}
+      </pre>
+    </>
   );
 }

@@ -1,12 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { FileTree, type Selection } from '../../components/FileTree';
+import { FileTree, parentOf, type Selection } from '../../components/FileTree';
 import { formatBytes } from '../../format/bytes';
+import { NewFolderDialog } from '../files/NewFolderDialog';
+import { fromInput } from '../files/pickedFiles';
 import { imageQueries } from '../images/queries';
 import { volumeKeys, volumeQueries } from './queries';
 import { useDownload } from './useDownload';
+import { useVolumeChanges } from './useVolumeChanges';
 
 interface Props {
   engineId: string;
@@ -15,9 +19,11 @@ interface Props {
 }
 
 /**
- * Read-only file browser on the same tree as a container's Files tab. Each folder is read by a
+ * File browser on the same tree as a container's Files tab. Each folder is read by a
  * short-lived helper container from the image the user chooses here (remembered per engine by
- * main); the helper and its anonymous volumes are removed right after.
+ * main); the helper and its anonymous volumes are removed right after. Read-only unless the
+ * user ticks "Allow changes": then Upload files, New folder and Delete go through a helper
+ * with the volume mounted read-write (and the dialog says so).
  */
 export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
   const qc = useQueryClient();
@@ -27,6 +33,18 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
   const helper = chosen ?? remembered.data?.image ?? '';
   const [selected, setSelected] = useState<Selection | undefined>();
   const { download, cancel, active, saved } = useDownload(engineId, volume, helper);
+  const [writable, setWritable] = useState(false);
+  const [dialog, setDialog] = useState<'new-folder' | 'delete' | undefined>();
+  const changes = useVolumeChanges(engineId, volume, helper);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const modeId = useId();
+  const canChange = writable && !!helper;
+  const target = !selected
+    ? '/'
+    : selected.kind === 'dir'
+      ? selected.path
+      : parentOf(selected.path);
+  const busy = !!active || !!changes.uploading;
   const folder = useCallback(
     (path: string) => volumeQueries.files(engineId, volume, path, helper),
     [engineId, volume, helper],
@@ -42,7 +60,11 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
     <Dialog title={`Files in ${volume}`} onCancel={onClose} wide>
       <Field
         label="Helper image"
-        hint="Any local image: it is only used to read the volume, read-only, and is not changed."
+        hint={
+          writable
+            ? 'Any local image with a shell: the helper runs from it; the image itself is not changed.'
+            : 'Any local image: it is only used to read the volume, read-only, and is not changed.'
+        }
       >
         {(p) => (
           <select {...p} value={helper} onChange={(e) => setChosen(e.target.value)}>
@@ -55,6 +77,58 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
           </select>
         )}
       </Field>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={writable}
+          disabled={!helper}
+          aria-describedby={modeId}
+          onChange={(e) => {
+            setWritable(e.target.checked);
+            changes.setMessage(undefined);
+          }}
+        />
+        Allow changes
+      </label>
+      <p id={modeId} className="small">
+        {writable
+          ? `Upload files, New folder and Delete each run a short-lived helper container from ${helper || 'the helper image'} with ${volume} mounted read-write; it is removed right after. The image needs a shell and its tools (mkdir, rm).`
+          : `Read-only: the helper container mounts ${volume} read-only. Tick “Allow changes” to upload, create folders or delete.`}
+      </p>
+      {canChange && (
+        <div className="toolbar files-toolbar">
+          <button type="button" disabled={busy} onClick={() => filesInput.current?.click()}>
+            Upload files
+          </button>
+          <button type="button" disabled={busy} onClick={() => setDialog('new-folder')}>
+            New folder
+          </button>
+          {selected && selected.path !== '/' && (
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => setDialog('delete')}
+            >
+              Delete {selected.path}
+            </button>
+          )}
+          <input
+            ref={filesInput}
+            type="file"
+            multiple
+            hidden
+            aria-label="Files to upload"
+            onChange={(e) => {
+              changes.upload(target, fromInput(e.target.files));
+              e.target.value = '';
+            }}
+          />
+          <span className="small">
+            Uploads and new folders go to <span className="mono">{target}</span>.
+          </span>
+        </div>
+      )}
       {helper ? (
         <FileTree
           key={helper}
@@ -71,13 +145,25 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
       <p className="small" role="status">
         {active
           ? `Downloading ${active.path}… ${formatBytes(active.bytes)}`
-          : (saved ??
-            (helper ? `Read-only, through a short-lived helper container from ${helper}.` : ''))}
+          : changes.uploading
+            ? `${changes.uploading.label}… ${formatBytes(changes.uploading.bytes)} of ${formatBytes(changes.uploading.total)}`
+            : (changes.message ??
+              saved ??
+              (helper
+                ? canChange
+                  ? `Changes allowed, through a short-lived helper container from ${helper}.`
+                  : `Read-only, through a short-lived helper container from ${helper}.`
+                : ''))}
       </p>
       <div className="dialog-actions">
         {active && (
           <button type="button" onClick={cancel}>
             Cancel download
+          </button>
+        )}
+        {changes.uploading && (
+          <button type="button" onClick={changes.cancel}>
+            Cancel upload
           </button>
         )}
         {file && (
@@ -100,6 +186,38 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
           Close
         </button>
       </div>
+      {canChange && dialog === 'new-folder' && (
+        <NewFolderDialog
+          parent={target}
+          create={changes.mkdir}
+          onClose={(created) => {
+            setDialog(undefined);
+            if (created) {
+              changes.setMessage(`Created ${created}.`);
+              changes.refresh(target);
+            }
+          }}
+        />
+      )}
+      {canChange && dialog === 'delete' && selected && (
+        <ConfirmDialog
+          verb="Delete"
+          name={selected.path}
+          onCancel={() => setDialog(undefined)}
+          onConfirm={() => {
+            setDialog(undefined);
+            const path = selected.path;
+            setSelected(undefined);
+            void changes.remove(path, parentOf(path));
+          }}
+        >
+          <p>
+            <span className="mono">{selected.path}</span>
+            {selected.kind === 'dir' ? ' and everything in it' : ''} will be deleted from the volume{' '}
+            {volume} and lost: it cannot be undone.
+          </p>
+        </ConfirmDialog>
+      )}
     </Dialog>
   );
 }
