@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { describe, expect, it, vi } from 'vitest';
 import { attachContainer } from '../../../../main/engine/attach';
 import { pickShell, runExec, SHELLS } from '../../../../main/engine/exec';
+import { CTRL_D_AFTER_MS } from '../../../../main/engine/terminal';
 import { fakeSocket, recordingSink, tick } from './terminal-fakes';
 
 describe('pickShell', () => {
@@ -83,7 +84,7 @@ describe('runExec', () => {
     await settle();
     s.close();
     controls.close?.();
-    await tick();
+    await new Promise((r) => setTimeout(r, CTRL_D_AFTER_MS + 20));
     expect(f.sock.written.join('')).toBe('\x03\x04');
     f.sock.socket.destroy();
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../../contract';
 import { PortholeFailure } from '../../../../main/engine/errors';
 import {
+  CTRL_D_AFTER_MS,
   EARLY_INPUT_BYTES,
   OutputCoalescer,
   TerminalPipe,
@@ -10,6 +11,7 @@ import {
 import { fakeSocket, recordingSink, tick } from './terminal-fakes';
 
 const text = (b: Uint8Array) => Buffer.from(b).toString();
+const afterCtrlD = () => new Promise((r) => setTimeout(r, CTRL_D_AFTER_MS + 20));
 
 describe('OutputCoalescer', () => {
   afterEach(() => vi.useRealTimers());
@@ -182,7 +184,7 @@ describe('TerminalPipe', () => {
     expect(sock.socket.isPaused()).toBe(false);
   });
 
-  it('hangs up an exec on close: Ctrl-C, Ctrl-D, end of input; no exit event', async () => {
+  it('hangs up an exec on close: Ctrl-C, then Ctrl-D once the shell is back, end of input; no exit event', async () => {
     const s = recordingSink();
     const pipe = new TerminalPipe(s.sink, { cols: 80, rows: 24 }, 'hang-up');
     const sock = fakeSocket();
@@ -191,6 +193,10 @@ describe('TerminalPipe', () => {
     pipe.close();
     pipe.close();
     await tick();
+    // Not together: the TTY would flush the Ctrl-D with what Ctrl-C discards.
+    expect(sock.written.join('')).toBe('\x03');
+    expect(sock.ended).toBe(false);
+    await afterCtrlD();
     expect(sock.written.join('')).toBe('\x03\x04');
     expect(sock.ended).toBe(true);
     sock.exit();
@@ -221,6 +227,7 @@ describe('TerminalPipe', () => {
     await tick();
     expect(s.events).toEqual([]);
     // The queued input is not sent to a session nobody watches; the hang-up is.
+    await afterCtrlD();
     expect(sock.written.join('')).toBe('\x03\x04');
     sock.socket.destroy();
   });
