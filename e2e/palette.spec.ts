@@ -1,3 +1,4 @@
+import { openApp } from './harness/app';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers';
@@ -157,7 +158,30 @@ test('the status text ticks on its own, with no reload and no engine event', asy
   // The shared one-second timer re-renders the text from its anchor; nothing is fetched.
   await expect(status).not.toHaveText(first);
   await expect(status).toContainText(/Up \d+ seconds?/);
-  // "Up About a minute" after 60 s is the formatter's unit test (contract/status-time).
+});
+
+test('70 s later (the page’s clock) "Up N seconds" reads "Up About a minute", with no engine event', async ({
+  page,
+  suite,
+  docker,
+  uniqueName,
+}) => {
+  const name = uniqueName('tick70');
+  docker('run', '-d', '--name', name, BUSYBOX_IMAGE, ...SLEEPER);
+  // The page's own clock, so that the test does not wait 70 s: time runs, and jumps on demand.
+  await page.clock.install();
+  await openApp(page, suite.app, '#/containers');
+  const status = new ContainersPage(page)
+    .row(name)
+    .getByRole('cell')
+    .filter({ hasText: /^running/ });
+  await expect(status).toContainText(/Up (Less than a second|\d+ seconds?)/);
+  await page.clock.fastForward(70_000);
+  await expect(status).toContainText('Up About a minute');
+  // Only the page's clock moved: the engine itself still says seconds.
+  expect(docker('ps', '--filter', `name=${name}`, '--format', '{{.Status}}')).toMatch(
+    /^Up (Less than a second|\d+ seconds)$/,
+  );
 });
 
 test('the name opens the detail; columns hide and stay hidden; density', async ({

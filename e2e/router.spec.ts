@@ -54,10 +54,14 @@ test.describe('the router over web mode', () => {
     expect((end.error as { code: string }).code).toBe('INVALID_INPUT');
 
     // Still serving, and serving the truth.
-    const list = await client.call('containers.list', { engineId });
-    expect(list.ok).toBe(true);
-    const cliCount = docker('ps', '-aq').split('\n').filter(Boolean).length;
-    expect((list.value as unknown[]).length).toBe(cliCount);
+    // (Polled: other tests add and remove containers on this engine meanwhile.)
+    await expect
+      .poll(async () => {
+        const list = await client.call('containers.list', { engineId });
+        const cliCount = docker('ps', '-aq').split('\n').filter(Boolean).length;
+        return list.ok && (list.value as unknown[]).length === cliCount;
+      })
+      .toBe(true);
   });
 
   test('an unknown container is NOT_FOUND in the engine’s words', async () => {

@@ -13,16 +13,26 @@ export interface SavedContainer {
 }
 
 /**
+ * How long the remove waits for the spec. The socket may be down: a call then waits up to 10 s
+ * for it, and a remove behind a waiting inspect was told it failed only after 20 s.
+ */
+export const KEEP_WAIT_MS = 2000;
+
+/**
  * Reads a container's run spec before it is removed, if it is stopped. A running one (removed
- * by force) is not offered: what it was doing is lost. Never blocks the remove: when the spec
- * cannot be read there is simply no Recreate.
+ * by force) is not offered: what it was doing is lost. Never holds the remove up for long: when
+ * the spec cannot be read within KEEP_WAIT_MS there is simply no Recreate.
  */
 export async function keepForRecreate(c: {
   engineId: string;
   id: string;
 }): Promise<SavedContainer | undefined> {
   try {
-    const d = await call('containers.inspect', { engineId: c.engineId, id: c.id });
+    const d = await call(
+      'containers.inspect',
+      { engineId: c.engineId, id: c.id },
+      { signal: AbortSignal.timeout(KEEP_WAIT_MS) },
+    );
     if (d.state.running || d.state.paused || d.state.status === 'restarting') return undefined;
     return { engineId: c.engineId, name: d.name, spec: { ...d.spec, name: d.name } };
   } catch {
