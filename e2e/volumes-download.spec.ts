@@ -1,3 +1,4 @@
+import { inVolume } from './harness/volume-fill';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,16 +20,7 @@ test('a downloaded volume file equals `docker cp` output byte for byte', async (
   const page = new VolumesPage(app);
   const vol = uniqueName('bytes');
   // 12 MB of random bytes: more than one credit window, so acknowledgements must flow.
-  docker(
-    'run',
-    '--rm',
-    '-v',
-    `${vol}:/data`,
-    BUSYBOX_IMAGE,
-    'sh',
-    '-c',
-    'head -c 12000003 /dev/urandom > /data/random.bin',
-  );
+  inVolume(docker, vol, 'head -c 12000003 /dev/urandom > /data/random.bin');
   const dir = mkdtempSync(join(tmpdir(), 'porthole-cp-'));
   try {
     const reader = uniqueName('reader');

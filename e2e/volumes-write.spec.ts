@@ -1,3 +1,4 @@
+import { inVolume } from './harness/volume-fill';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,16 +25,7 @@ test('Allow changes: upload, new folder and delete in a volume; read-only offers
   const page = new VolumesPage(app);
   await page.open();
   const vol = uniqueName('write');
-  docker(
-    'run',
-    '--rm',
-    '-v',
-    `${vol}:/data`,
-    BUSYBOX_IMAGE,
-    'sh',
-    '-c',
-    'mkdir /data/logs && echo old > /data/logs/old.txt',
-  );
+  inVolume(docker, vol, 'mkdir /data/logs && echo old > /data/logs/old.txt');
   const vcat = (path: string) =>
     cliBytes(suite, ['run', '--rm', '-v', `${vol}:/v`, BUSYBOX_IMAGE, 'cat', `/v/${path}`]);
   const exists = (path: string) =>

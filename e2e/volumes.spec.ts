@@ -1,3 +1,4 @@
+import { inVolume } from './harness/volume-fill';
 import { readFileSync } from 'node:fs';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { connectClient } from './harness/web-client';
@@ -119,16 +120,7 @@ test('sizes come from disk usage only when asked for', async ({ app, docker, uni
   const page = new VolumesPage(app);
   await page.open();
   const vol = uniqueName('sized');
-  docker(
-    'run',
-    '--rm',
-    '-v',
-    `${vol}:/data`,
-    BUSYBOX_IMAGE,
-    'sh',
-    '-c',
-    'yes | head -c 250000 > /data/blob',
-  );
+  inVolume(docker, vol, 'yes | head -c 250000 > /data/blob');
   await expect(await page.cell(vol, 'Size')).toHaveText('—');
   expect(calls).not.toContain('volumes.sizes');
 
@@ -157,14 +149,9 @@ test('Browse files: a file the CLI wrote is listed and downloads with the same b
   await page.open();
   const vol = uniqueName('files');
   const content = `hello from ${vol}\n`;
-  docker(
-    'run',
-    '--rm',
-    '-v',
-    `${vol}:/data`,
-    BUSYBOX_IMAGE,
-    'sh',
-    '-c',
+  inVolume(
+    docker,
+    vol,
     `mkdir /data/logs && echo top > /data/top.txt && printf '${content.replace(/\n/, '\\n')}' > /data/logs/hello.txt`,
   );
   await page.button(`Browse ${vol}`).click();

@@ -6,7 +6,8 @@ import { FileTree, parentOf, type ChangeMark, type Selection } from '../../compo
 import { useShowError } from '../../components/Toasts';
 import { formatBytes } from '../../format/bytes';
 import { NewFolderDialog } from './NewFolderDialog';
-import { fromDrop, fromInput } from './pickedFiles';
+import { fromDrop } from './pickedFiles';
+import { PickFiles } from './PickFiles';
 import { PreviewPane } from './PreviewPane';
 import { fileKeys, fileQueries } from './queries';
 import { useFileTransfers } from './useFileTransfers';
@@ -96,28 +97,8 @@ export function FilesPanel({ engineId, id, name, running }: Props) {
             Delete {selected.path}
           </button>
         )}
-        <input
-          ref={filesInput}
-          type="file"
-          multiple
-          hidden
-          aria-label="Files to upload"
-          onChange={(e) => {
-            transfers.upload(target, fromInput(e.target.files));
-            e.target.value = '';
-          }}
-        />
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          aria-label="Folder to upload"
-          {...{ webkitdirectory: '' }}
-          onChange={(e) => {
-            transfers.upload(target, fromInput(e.target.files));
-            e.target.value = '';
-          }}
-        />
+        <PickFiles inputRef={filesInput} onPick={(f) => transfers.upload(target, f)} />
+        <PickFiles folder inputRef={folderInput} onPick={(f) => transfers.upload(target, f)} />
       </div>
       <p className="small">
         Uploads go to <span className="mono">{target}</span>

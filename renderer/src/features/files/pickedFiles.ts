@@ -45,3 +45,8 @@ export async function fromDrop(data: DataTransfer): Promise<UploadFile[]> {
   for (const e of entries) await walk(e, '');
   return out;
 }
+
+/** What an upload is called in its progress and messages: "a.txt", "3 files". */
+export function uploadWhat(files: UploadFile[]): string {
+  return files.length === 1 ? (files[0]!.path ?? 'a file') : `${files.length} files`;
+}

@@ -5,6 +5,7 @@ import { useShowError } from '../../components/Toasts';
 import { perFrame, totalBytes, type UploadFile } from '../../components/byteStreams';
 import { sendUpload } from '../../components/upload';
 import { formatBytes } from '../../format/bytes';
+import { uploadWhat } from './pickedFiles';
 
 export interface Transfer {
   label: string;
@@ -82,7 +83,7 @@ export function useFileTransfers(
       if (files.length === 0) return;
       stop.current?.();
       const total = totalBytes(files);
-      const what = files.length === 1 ? (files[0]!.path ?? 'a file') : `${files.length} files`;
+      const what = uploadWhat(files);
       const label = `Uploading ${what} to ${folder}`;
       const show = perFrame((bytes: number) => setActive({ label, bytes, total }));
       setMessage(undefined);

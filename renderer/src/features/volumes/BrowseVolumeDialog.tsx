@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { FileTree, parentOf, type Selection } from '../../components/FileTree';
 import { formatBytes } from '../../format/bytes';
 import { NewFolderDialog } from '../files/NewFolderDialog';
-import { fromInput } from '../files/pickedFiles';
+import { PickFiles } from '../files/PickFiles';
 import { imageQueries } from '../images/queries';
 import { volumeKeys, volumeQueries } from './queries';
 import { useDownload } from './useDownload';
@@ -113,17 +113,7 @@ export function BrowseVolumeDialog({ engineId, volume, onClose }: Props) {
               Delete {selected.path}
             </button>
           )}
-          <input
-            ref={filesInput}
-            type="file"
-            multiple
-            hidden
-            aria-label="Files to upload"
-            onChange={(e) => {
-              changes.upload(target, fromInput(e.target.files));
-              e.target.value = '';
-            }}
-          />
+          <PickFiles inputRef={filesInput} onPick={(f) => changes.upload(target, f)} />
           <span className="small">
             Uploads and new folders go to <span className="mono">{target}</span>.
           </span>

@@ -5,6 +5,7 @@ import { perFrame, totalBytes, type UploadFile } from '../../components/byteStre
 import { useShowError } from '../../components/Toasts';
 import { sendUpload } from '../../components/upload';
 import { formatBytes } from '../../format/bytes';
+import { uploadWhat } from '../files/pickedFiles';
 import { volumeKeys } from './queries';
 
 /** "/logs" as the tree has it → "logs" as the calls take it (relative to the volume's root). */
@@ -36,7 +37,7 @@ export function useVolumeChanges(engineId: string, volume: string, helperImage: 
       if (files.length === 0) return;
       stop.current?.();
       const total = totalBytes(files);
-      const what = files.length === 1 ? (files[0]!.path ?? 'a file') : `${files.length} files`;
+      const what = uploadWhat(files);
       const label = `Uploading ${what} to ${folder}`;
       const show = perFrame((bytes: number) => setUploading({ label, bytes, total }));
       setMessage(undefined);
