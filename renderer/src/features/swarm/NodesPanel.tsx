@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { swarmKeys, swarmQueries } from './queries';
-import { TasksTable } from './TasksTable';
+import { TasksRow, TasksToggle } from './TasksTable';
 import { nodeSettling } from './settling';
 import { useSettle } from './useSettle';
 import { useSwarmAction } from './useSwarmAction';
@@ -74,14 +74,11 @@ export function NodesPanel({ engineId }: { engineId: string }) {
                     .join(', ') || '—'}
                 </td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="small-button"
-                    aria-expanded={expanded === n.id}
-                    onClick={() => setExpanded((e) => (e === n.id ? undefined : n.id))}
-                  >
-                    Tasks {n.hostname}
-                  </button>
+                  <TasksToggle
+                    name={n.hostname}
+                    open={expanded === n.id}
+                    onToggle={() => setExpanded((e) => (e === n.id ? undefined : n.id))}
+                  />
                   {n.availability !== 'drain' && act(n, 'Drain', { availability: 'drain' })}
                   {n.availability === 'active' && act(n, 'Pause', { availability: 'pause' })}
                   {n.availability !== 'active' && act(n, 'Activate', { availability: 'active' })}
@@ -103,11 +100,12 @@ export function NodesPanel({ engineId }: { engineId: string }) {
                 </td>
               </tr>
               {expanded === n.id && (
-                <tr>
-                  <td colSpan={7}>
-                    <TasksTable engineId={engineId} filter={{ node: n.id }} label={n.hostname} />
-                  </td>
-                </tr>
+                <TasksRow
+                  colSpan={7}
+                  engineId={engineId}
+                  filter={{ node: n.id }}
+                  label={n.hostname}
+                />
               )}
             </Fragment>
           ))}

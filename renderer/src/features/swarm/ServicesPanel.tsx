@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { CreateServiceDialog } from './CreateServiceDialog';
 import { swarmKeys, swarmQueries } from './queries';
-import { TasksTable } from './TasksTable';
+import { TasksRow, TasksTable, TasksToggle } from './TasksTable';
 import { converging } from './settling';
 import { useSettle } from './useSettle';
 import { useSwarmAction } from './useSwarmAction';
@@ -87,14 +87,11 @@ export function ServicesPanel({ engineId, stack }: { engineId: string; stack?: s
                 </td>
                 <td className="small">{new Date(s.updatedAt).toLocaleString()}</td>
                 <td className="actions">
-                  <button
-                    type="button"
-                    className="small-button"
-                    aria-expanded={expanded === s.id}
-                    onClick={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
-                  >
-                    Tasks {s.name}
-                  </button>
+                  <TasksToggle
+                    name={s.name}
+                    open={expanded === s.id}
+                    onToggle={() => setExpanded((e) => (e === s.id ? undefined : s.id))}
+                  />
                   <button
                     type="button"
                     className="small-button"
@@ -136,11 +133,12 @@ export function ServicesPanel({ engineId, stack }: { engineId: string; stack?: s
                 </td>
               </tr>
               {expanded === s.id && (
-                <tr>
-                  <td colSpan={7}>
-                    <TasksTable engineId={engineId} filter={{ service: s.id }} label={s.name} />
-                  </td>
-                </tr>
+                <TasksRow
+                  colSpan={7}
+                  engineId={engineId}
+                  filter={{ service: s.id }}
+                  label={s.name}
+                />
               )}
             </Fragment>
           ))}

@@ -45,3 +45,34 @@ export function TasksTable({
     </table>
   );
 }
+
+/** "Tasks NAME" on a service or node row: shows or hides its tasks below the row. */
+export function TasksToggle({
+  name,
+  open,
+  onToggle,
+}: {
+  name: string;
+  open: boolean;
+  onToggle(): void;
+}) {
+  return (
+    <button type="button" className="small-button" aria-expanded={open} onClick={onToggle}>
+      Tasks {name}
+    </button>
+  );
+}
+
+/** The row under a service or node that holds its tasks, across the whole table. */
+export function TasksRow({
+  colSpan,
+  ...table
+}: Parameters<typeof TasksTable>[0] & { colSpan: number }) {
+  return (
+    <tr>
+      <td colSpan={colSpan}>
+        <TasksTable {...table} />
+      </td>
+    </tr>
+  );
+}
