@@ -4,8 +4,12 @@
 // output (`yes | head -c`) to pass through the terminal, vs the CLI's `docker exec` of the same
 // command into /dev/null. Usage:
 //   PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs && node scripts/run-ts.mjs bench/exec.ts [KEYS] [MB]
+// The echo runs twice: in Chromium with the desktop app's --disable-features (main/desktop/
+// chromium-switches.ts), as the Electron window runs, then in plain Chromium, as web mode meets it.
 import { join } from 'node:path';
-import { openApp, startApp, stopApp } from '../e2e/harness/app';
+import type { Browser } from '@playwright/test';
+import { DISABLED_FEATURES } from '../main/desktop/chromium-switches';
+import { openApp, startApp, stopApp, type AppHandle } from '../e2e/harness/app';
 import {
   BUSYBOX_IMAGE,
   cli,
@@ -58,84 +62,19 @@ async function main() {
       dataDir: join(engine.dir, 'app-data'),
       logFile: process.env.BENCH_APP_LOG ?? join(engine.dir, 'app.log'),
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    // Splits the echo: when the keystroke's control frame left, when the answer's frame
-    // arrived, before xterm drew it. Terminal output is the only binary frame (text frames are
-    // answers, statuses, events); a keystroke is a text `ctl` frame.
-    await page.addInitScript(() => {
-      const w = window as unknown as { __msgAt: number; __sentAt: number };
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          this.addEventListener('message', (e: MessageEvent<unknown>) => {
-            if (typeof e.data !== 'string') w.__msgAt = performance.now();
-          });
-        }
-        override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
-          if (typeof data === 'string' && data.startsWith('{"t":"ctl"')) {
-            w.__sentAt = performance.now();
-          }
-          super.send(data);
-        }
-      };
-    });
-    await openApp(page, app);
-    // The engine's id as main names it (asked over the protocol, not read from the UI's storage).
     const client = await connectClient(app);
     const engines = await client.call('engines.list', {});
     client.close();
     const engineId = (engines.value as { id: string }[] | undefined)?.[0]?.id;
     if (!engineId) throw new Error(`no engine: ${JSON.stringify(engines)}`);
-    await page.goto(`${app.origin}/#/shell/${engineId}/${id}`);
-    const status = page.getByRole('status');
-    await status.filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
-    const terminal = page.getByRole('region', { name: /^Shell in / });
-    await terminal.click();
-
-    // Echo: a MutationObserver on the rows notes when the screen changes after each key down.
-    await page.evaluate(() => {
-      const w = window as unknown as {
-        __down: number;
-        __echo: number[];
-        __wire: number[];
-        __send: number[];
-        __msgAt: number;
-        __sentAt: number;
-      };
-      w.__echo = [];
-      w.__wire = [];
-      w.__send = [];
-      w.__down = 0;
-      document.addEventListener('keydown', () => (w.__down = performance.now()), true);
-      new MutationObserver(() => {
-        if (w.__down) {
-          w.__echo.push(performance.now() - w.__down);
-          w.__wire.push(w.__msgAt - w.__down);
-          w.__send.push(w.__sentAt - w.__down);
-          w.__down = 0;
-        }
-      }).observe(document.querySelector('.xterm-rows')!, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-    });
-    for (let i = 0; i < KEYS; i++) {
-      await page.keyboard.press(i % 40 === 39 ? 'Control+U' : 'a');
-      await page.waitForFunction(
-        (n) => (window as unknown as { __echo: number[] }).__echo.length > n,
-        i,
-        {
-          polling: 'raf',
-          timeout: 10_000,
-        },
-      );
-    }
-    const { echo, wire, send } = await page.evaluate(() => {
-      const w = window as unknown as { __echo: number[]; __wire: number[]; __send: number[] };
-      return { echo: w.__echo, wire: w.__wire, send: w.__send };
-    });
+    // As the desktop app runs Chromium (its --disable-features), then as a browser does.
+    const desktopBrowser = await launchChromium([
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+    ]);
+    const desktop = await echoRun(desktopBrowser, app, engineId, id);
+    await desktop.page.close();
+    await desktopBrowser.close();
+    const { page, echo, wire, send } = await echoRun(browser, app, engineId, id);
     await page.keyboard.press('Control+U');
 
     // Throughput: 100 MB through exec → main (flow control) → WebSocket → xterm.
@@ -173,6 +112,10 @@ async function main() {
       echo_wire_p95_ms: +percentile(wire, 95).toFixed(1),
       echo_send_p50_ms: +median(send).toFixed(1),
       echo_send_p95_ms: +percentile(send, 95).toFixed(1),
+      desktop_echo_p50_ms: +median(desktop.echo).toFixed(1),
+      desktop_echo_p95_ms: +percentile(desktop.echo, 95).toFixed(1),
+      desktop_echo_wire_p50_ms: +median(desktop.wire).toFixed(1),
+      desktop_echo_wire_p95_ms: +percentile(desktop.wire, 95).toFixed(1),
       cli_echo_p50_ms: +median(cliEchoMs).toFixed(1),
       cli_echo_p95_ms: +percentile(cliEchoMs, 95).toFixed(1),
       output_mb: MB,
@@ -191,6 +134,83 @@ async function main() {
     if (app) await stopApp(app);
     await destroyEngine(engine);
   }
+}
+
+/** Key down → answer → character on screen, KEYS times, in a shell window of `browser`. */
+async function echoRun(browser: Browser, app: AppHandle, engineId: string, id: string) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  // Splits the echo: when the keystroke's control frame left, when the answer's frame
+  // arrived, before xterm drew it. Terminal output is the only binary frame (text frames are
+  // answers, statuses, events); a keystroke is a text `ctl` frame.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __msgAt: number; __sentAt: number };
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', (e: MessageEvent<unknown>) => {
+          if (typeof e.data !== 'string') w.__msgAt = performance.now();
+        });
+      }
+      override send(data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+        if (typeof data === 'string' && data.startsWith('{"t":"ctl"')) {
+          w.__sentAt = performance.now();
+        }
+        super.send(data);
+      }
+    };
+  });
+  await openApp(page, app);
+  await page.goto(`${app.origin}/#/shell/${engineId}/${id}`);
+  const status = page.getByRole('status');
+  await status.filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 });
+  const terminal = page.getByRole('region', { name: /^Shell in / });
+  await terminal.click();
+
+  // Echo: a MutationObserver on the rows notes when the screen changes after each key down.
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __down: number;
+      __echo: number[];
+      __wire: number[];
+      __send: number[];
+      __msgAt: number;
+      __sentAt: number;
+    };
+    w.__echo = [];
+    w.__wire = [];
+    w.__send = [];
+    w.__down = 0;
+    document.addEventListener('keydown', () => (w.__down = performance.now()), true);
+    new MutationObserver(() => {
+      if (w.__down) {
+        w.__echo.push(performance.now() - w.__down);
+        w.__wire.push(w.__msgAt - w.__down);
+        w.__send.push(w.__sentAt - w.__down);
+        w.__down = 0;
+      }
+    }).observe(document.querySelector('.xterm-rows')!, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  for (let i = 0; i < KEYS; i++) {
+    await page.keyboard.press(i % 40 === 39 ? 'Control+U' : 'a');
+    await page.waitForFunction(
+      (n) => (window as unknown as { __echo: number[] }).__echo.length > n,
+      i,
+      {
+        polling: 'raf',
+        timeout: 10_000,
+      },
+    );
+  }
+  const { echo, wire, send } = await page.evaluate(() => {
+    const w = window as unknown as { __echo: number[]; __wire: number[]; __send: number[] };
+    return { echo: w.__echo, wire: w.__wire, send: w.__send };
+  });
+  return { page, echo, wire, send };
 }
 
 main().catch((err) => {

@@ -47,6 +47,10 @@ test.describe('Electron shell', () => {
           Object.keys((window as unknown as { porthole: object }).porthole).sort(),
         ),
       ).toEqual(['call', 'subscribe']);
+      // A shell's echo is not held back until the next frame (main/desktop/chromium-switches.ts).
+      expect(
+        await app.evaluate(({ app: a }) => a.commandLine.getSwitchValue('disable-features')),
+      ).toContain('DeferRendererTasksAfterInput');
     } finally {
       await app.close();
     }

@@ -6,6 +6,7 @@ import { openApp, startApp, stopApp, type AppHandle } from './harness/app';
 import { expect, test } from './fixtures';
 import { ContainersPage } from './pages/containers';
 import { LogsPage } from './pages/logs';
+import { ShellPage } from './pages/shell';
 
 // Settings change what every window does (theme, tail size, confirmations): these tests run
 // their own app with its own data dir, so the suite's shared app keeps its defaults.
@@ -156,4 +157,35 @@ test('"Confirm before removing" off: Remove and Remove selected run at once, run
   } finally {
     await setConfirm(true);
   }
+});
+
+test('blinking cursor: off by default (keys echo a frame sooner), on from Settings', async ({
+  page,
+  docker,
+  uniqueName,
+}) => {
+  const name = uniqueName('blink');
+  docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sleep', '600');
+  const cursorIn = async (blinks: boolean) => {
+    await openApp(page, own.app, '#/containers');
+    const shell = await ShellPage.openFrom(page, name);
+    await shell.terminal.click();
+    await expect(shell.terminal.locator('.xterm-cursor')).not.toHaveCount(0);
+    await expect(shell.terminal.locator('.xterm-cursor-blink')).toHaveCount(blinks ? 1 : 0);
+    await shell.page.close();
+  };
+  const setBlink = async (on: boolean) => {
+    await openSettings(page);
+    const box = page.getByRole('checkbox', { name: /Blinking cursor/ });
+    await expect(box).toBeChecked({ checked: !on });
+    await box.setChecked(on);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText('Settings saved.');
+    expect(onDisk().terminalCursorBlink).toBe(on);
+  };
+  await cursorIn(false);
+  await setBlink(true);
+  await cursorIn(true);
+  await setBlink(false);
+  await cursorIn(false);
 });

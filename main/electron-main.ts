@@ -35,6 +35,7 @@ import {
   watchOperations,
   type Notice,
 } from './desktop/notifications';
+import { disableChromiumFeatures } from './desktop/chromium-switches';
 import { denyPermissions } from './desktop/permissions';
 import { claimSingleInstance, createLinkQueue } from './desktop/single-instance';
 import { createBadge } from './desktop/badge';
@@ -60,6 +61,9 @@ const CSP = [
   "frame-ancestors 'none'",
   "form-action 'none'",
 ].join('; ');
+
+// Before ready: Chromium reads its features once, at start.
+disableChromiumFeatures(app.commandLine);
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },

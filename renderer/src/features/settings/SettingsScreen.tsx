@@ -49,6 +49,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const [theme, setTheme] = useState(saved.theme);
   const [confirmRemove, setConfirmRemove] = useState(saved.confirmRemove);
   const [notifications, setNotifications] = useState(saved.notifications);
+  const [cursorBlink, setCursorBlink] = useState(saved.terminalCursorBlink);
   const [draft, setDraft] = useState(() => toDraft(saved));
   const [tried, setTried] = useState(false);
   const [done, setDone] = useState(false);
@@ -70,6 +71,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         theme,
         confirmRemove,
         notifications,
+        terminalCursorBlink: cursorBlink,
         logTail: Number(draft.logTail),
         logBuffer: Number(draft.logBuffer),
         terminalFont: draft.terminalFont,
@@ -155,6 +157,17 @@ function SettingsForm({ saved }: { saved: Settings }) {
           )}
         </Field>
         {number('terminalFontSize', 'Terminal font size', 'In pixels, 8 to 32.')}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={cursorBlink}
+            onChange={(e) => {
+              setDone(false);
+              setCursorBlink(e.target.checked);
+            }}
+          />
+          Blinking cursor (each key then redraws the cursor, which delays its echo by about a frame)
+        </label>
       </section>
 
       <section aria-labelledby="settings-behaviour">

@@ -50,10 +50,10 @@ export function Terminal(p: Props) {
   const { engineId, containerId, options, attempt, onStatus, onSize, searchRef, mode } = p;
   const optionsKey = JSON.stringify(options);
   // Settings → Terminal font and size: applied to the live terminal, the session goes on.
-  const { terminalFont, terminalFontSize } = useSettings();
-  const font = useRef({ family: terminalFont, size: terminalFontSize });
+  const { terminalFont, terminalFontSize, terminalCursorBlink } = useSettings();
+  const font = useRef({ family: terminalFont, size: terminalFontSize, blink: terminalCursorBlink });
   useEffect(() => {
-    font.current = { family: terminalFont, size: terminalFontSize };
+    font.current = { family: terminalFont, size: terminalFontSize, blink: terminalCursorBlink };
   });
   const live = useRef<{ term: XTerm; fit: FitAddon } | undefined>(undefined);
 
@@ -62,7 +62,7 @@ export function Terminal(p: Props) {
     if (!host) return;
     const opts = JSON.parse(optionsKey) as ShellOptions;
     const term = new XTerm({
-      cursorBlink: true,
+      cursorBlink: font.current.blink,
       fontFamily: font.current.family,
       fontSize: font.current.size,
       scrollback: 5000,
@@ -191,8 +191,9 @@ export function Terminal(p: Props) {
     if (!t) return;
     t.term.options.fontFamily = terminalFont;
     t.term.options.fontSize = terminalFontSize;
+    t.term.options.cursorBlink = terminalCursorBlink;
     t.fit.fit();
-  }, [terminalFont, terminalFontSize]);
+  }, [terminalFont, terminalFontSize, terminalCursorBlink]);
 
   return (
     <section className="terminal" aria-label={p.label}>
