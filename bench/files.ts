@@ -7,6 +7,8 @@
 import { createReadStream, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type WebSocket from 'ws';
 import { decodeFrame, encodeFrame, LIMITS, UPLOAD_WINDOW } from '../contract';
 import { openApp, startApp, stopApp } from '../e2e/harness/app';
@@ -135,6 +137,37 @@ async function main() {
       }
       return performance.now() - t0;
     };
+    // The ceiling of any page's upload: the same File, the same XHR, to a server in this process
+    // that only counts the bytes — no app, no engine. Chromium's own upload rate on this machine.
+    const sink = createServer((req, res) => {
+      if (req.method !== 'POST') {
+        res.setHeader('Content-Type', 'text/html');
+        return void res.end(
+          '<!doctype html><title>sink</title><input type="file" aria-label="File">',
+        );
+      }
+      let n = 0;
+      req.on('data', (c: Buffer) => (n += c.length));
+      req.on('end', () => res.end(String(n)));
+    });
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
+    const sinkPage = await browser.newPage();
+    await sinkPage.goto(`http://127.0.0.1:${(sink.address() as AddressInfo).port}/`);
+    await sinkPage.locator('input[type=file]').setInputFiles(local);
+    const chromiumCeiling = () =>
+      sinkPage.evaluate(async () => {
+        const file = document.querySelector('input')!.files![0]!;
+        const t0 = performance.now();
+        const got = await new Promise<string>((resolve, reject) => {
+          const xhr = new XMLHttpRequest();
+          xhr.open('POST', '/sink');
+          xhr.onload = () => resolve(xhr.responseText);
+          xhr.onerror = () => reject(new Error('the upload to the sink failed'));
+          xhr.send(file);
+        });
+        if (Number(got) !== file.size) throw new Error(`the sink got ${got} of ${file.size} bytes`);
+        return performance.now() - t0;
+      });
     // The real download path: Chromium, the Files tab, Download → ticket → the browser's own
     // download to disk (a page of its own, so the upload page's selected folder stays the root).
     const downloadPage = await browser.newPage({ acceptDownloads: true });
@@ -183,6 +216,7 @@ async function main() {
       upload_ws: () =>
         uploadRaw(ws, { engineId, id: 'bench-files', path: '/in' }, local, 'app.bin'),
       upload_chromium: chromiumUpload,
+      upload_chromium_ceiling: chromiumCeiling,
     };
     // H16_ONLY=cp_in,upload_http: only those (to profile one path); the table needs them all.
     const only = process.env.H16_ONLY?.split(',');
@@ -199,6 +233,7 @@ async function main() {
       }
     } finally {
       await browser.close();
+      sink.close();
     }
     loads.push(loadavg()[0]!);
     const med = (k: string) => (seen[k] ? median(seen[k]) : NaN);
@@ -235,6 +270,7 @@ async function main() {
       upload_http: row(med('cp_in'), med('upload_http')),
       upload_ws: row(med('cp_in'), med('upload_ws')),
       upload_chromium: row(med('cp_in'), med('upload_chromium')),
+      upload_chromium_ceiling: row(med('cp_in'), med('upload_chromium_ceiling')),
     };
     client.close();
     ws.close();
