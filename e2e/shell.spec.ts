@@ -1,7 +1,7 @@
 import { WINDOWS } from '../contract/limits';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { sleep } from './harness/proc';
-import { watchStream } from './harness/exec-stream';
+import { watchStream, watchYes } from './harness/exec-stream';
 import { connectClient } from './harness/web-client';
 import { expect, test } from './fixtures';
 import { ShellPage } from './pages/shell';
@@ -212,13 +212,7 @@ test('flow control: unacknowledged, main stops at the high watermark; acks resum
   running(docker, name);
   const client = await connectClient(suite.app);
   try {
-    const seen = watchStream(client, 1);
-    client.send({
-      t: 'sub',
-      id: 1,
-      name: 'exec.session',
-      input: { engineId: 'env', id: name, cmd: ['yes'], cols: 80, rows: 24 },
-    });
+    const seen = watchYes(client, 1, name);
     await expect.poll(() => seen.cost).toBeGreaterThan(HIGH_WATER);
     // `yes` writes far more than this in the window below when nothing holds it back.
     await sleep(1500);
@@ -258,13 +252,7 @@ test('closing the stream hangs up: a raw client’s unsub ends `yes`', async ({
   running(docker, name);
   const client = await connectClient(suite.app);
   try {
-    const seen = watchStream(client, 1);
-    client.send({
-      t: 'sub',
-      id: 1,
-      name: 'exec.session',
-      input: { engineId: 'env', id: name, cmd: ['yes'], cols: 80, rows: 24 },
-    });
+    const seen = watchYes(client, 1, name);
     // Unacknowledged: main has paused the engine's stream by now.
     await expect.poll(() => seen.cost).toBeGreaterThan(WINDOWS.terminal.high);
     const yesRuns = () => docker('exec', name, 'ps', '-o', 'comm').split('\n').includes('yes');

@@ -17,3 +17,15 @@ export function watchStream(client: RawClient, id: number) {
   });
   return seen;
 }
+
+/** Opens stream `id` as `yes` in container `name` (a terminal that never stops printing) and watches it. */
+export function watchYes(client: RawClient, id: number, name: string) {
+  const seen = watchStream(client, id);
+  client.send({
+    t: 'sub',
+    id,
+    name: 'exec.session',
+    input: { engineId: 'env', id: name, cmd: ['yes'], cols: 80, rows: 24 },
+  });
+  return seen;
+}
