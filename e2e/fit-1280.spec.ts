@@ -15,8 +15,16 @@ const box = async (l: Locator) => {
   return b;
 };
 
-/** Every column header inside the window, and left of the last one (the sticky actions). */
+/**
+ * Every column header inside the window and left of the last one (the sticky actions), and the
+ * table no wider than its screen: nothing to scroll sideways for.
+ */
 async function expectHeadersFit(table: Locator) {
+  const overflow = await table
+    .page()
+    .getByRole('main')
+    .evaluate((m) => m.scrollWidth - m.clientWidth);
+  expect(overflow, 'the screen scrolls sideways').toBeLessThanOrEqual(0);
   const headers = await table.getByRole('columnheader').all();
   expect(headers.length).toBeGreaterThan(2);
   const actions = await box(headers[headers.length - 1]!);

@@ -54,16 +54,16 @@ export const CONTAINER_COLUMNS = [
   { id: 'image', label: 'Image', width: 130 },
   { id: 'state', label: 'State', width: 150 },
   { id: 'ports', label: 'Ports', width: 110 },
-  { id: 'stats', label: 'CPU / Memory', width: 124 },
-  { id: 'created', label: 'Created', width: 96 },
-  { id: 'project', label: 'Project', width: 80 },
+  { id: 'stats', label: 'CPU / Memory', width: 130 },
+  { id: 'created', label: 'Created', width: 90 },
+  { id: 'project', label: 'Project', width: 82 },
 ];
 const ENGINE_WIDTH = 110;
-const SELECT_WIDTH = 32;
-/** Seven icon buttons (Logs, Shell, Start, Stop, Restart, Remove, More). */
-const ACTIONS_WIDTH = 190;
+const SELECT_WIDTH = 28;
+/** Seven 24 px icon buttons (Logs, Shell, Start, Stop, Restart, Remove, More), 2 px apart. */
+const ACTIONS_WIDTH = 188;
 /** Name has no width of its own: it takes the rest, and never less than this. */
-const NAME_MIN = 140;
+const NAME_MIN = 110;
 
 export function ContainersTable(p: Props) {
   const win = useRowWindow(p.items.length, p.scrollRef);
