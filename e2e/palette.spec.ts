@@ -216,7 +216,7 @@ test('the name opens the detail; columns hide and stay hidden; widths are rememb
     await app.keyboard.press('Escape');
   });
   await test.step('resize Image with the keyboard (remembered after a reload), then reset', async () => {
-    const image = page.table.getByRole('columnheader', { name: 'Image' });
+    const image = page.table.getByRole('columnheader', { name: 'Image', exact: true });
     const handle = page.table.getByRole('separator', { name: 'Resize column Image' });
     const width = async () => (await image.boundingBox())?.width ?? 0;
     const before = await width();

@@ -112,6 +112,8 @@ export function ContainersTable(p: Props) {
       aria-sort={key ? (p.sort.key === key ? p.sort.dir : 'none') : undefined}
       className={id === 'name' ? undefined : 'resizable'}
       title={label}
+      // Named by its label alone: from its content it would also read the handle's name.
+      aria-label={label}
     >
       {key ? (
         <button type="button" className="sort" onClick={() => p.onSort(key)}>
