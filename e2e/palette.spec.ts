@@ -184,7 +184,7 @@ test('70 s later (the page’s clock) "Up N seconds" reads "Up About a minute", 
   );
 });
 
-test('the name opens the detail; columns hide and stay hidden; density', async ({
+test('the name opens the detail; columns hide and stay hidden; widths are remembered; density', async ({
   app,
   docker,
   uniqueName,
@@ -214,6 +214,33 @@ test('the name opens the detail; columns hide and stay hidden; density', async (
     await app.getByRole('radio', { name: 'Compact' }).check();
     await expect.poll(density).toBe('compact');
     await app.keyboard.press('Escape');
+  });
+  await test.step('resize Image with the keyboard (remembered after a reload), then reset', async () => {
+    const image = page.table.getByRole('columnheader', { name: 'Image', exact: true });
+    const handle = page.table.getByRole('separator', { name: 'Resize column Image' });
+    const width = async () => (await image.boundingBox())?.width ?? 0;
+    const before = await width();
+    const valueBefore = Number(await handle.getAttribute('aria-valuenow'));
+    await handle.focus();
+    for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowRight');
+    // Four steps of 16 px: the value says so, and so does the rendered column.
+    await expect(handle).toHaveAttribute('aria-valuenow', String(valueBefore + 64));
+    await expect.poll(width).toBeCloseTo(before + 64, 0);
+    await app.reload();
+    await expect(page.row(name)).toBeVisible();
+    await expect(handle).toHaveAttribute('aria-valuenow', String(valueBefore + 64));
+    await expect.poll(width).toBeCloseTo(before + 64, 0);
+    await handle.focus();
+    await app.keyboard.press('ArrowLeft');
+    await expect.poll(width).toBeCloseTo(before + 48, 0);
+    await app.getByRole('button', { name: 'View options for Containers' }).click();
+    await app.getByRole('button', { name: 'Reset column widths' }).click();
+    await app.keyboard.press('Escape');
+    await expect(handle).toHaveAttribute('aria-valuenow', String(valueBefore));
+    await expect.poll(width).toBeCloseTo(before, 0);
+    await app.reload();
+    await expect(page.row(name)).toBeVisible();
+    await expect.poll(width).toBeCloseTo(before, 0);
   });
   await test.step('the name is a link to the container', async () => {
     await page.row(name).getByRole('link', { name }).click();

@@ -12,13 +12,16 @@ interface Props {
   columns: ColumnDef[];
   hidden: ReadonlySet<string>;
   onToggle(id: string): void;
+  /** The table's columns can be resized: offer to forget the widths the user gave them. */
+  onResetWidths?: () => void;
 }
 
 /**
- * "View options for TABLE": density (compact or comfortable, for every table) and which of
- * this table's columns show. A disclosure: Escape or a click elsewhere closes it.
+ * "View options for TABLE": density (compact or comfortable, for every table), which of this
+ * table's columns show and, where they can be resized, "Reset column widths". A disclosure:
+ * Escape or a click elsewhere closes it.
  */
-export function TableOptions({ table, columns, hidden, onToggle }: Props) {
+export function TableOptions({ table, columns, hidden, onToggle, onResetWidths }: Props) {
   const [open, setOpen] = useState(false);
   const [density, setDensity] = useDensity();
   const box = useRef<HTMLDivElement>(null);
@@ -84,6 +87,11 @@ export function TableOptions({ table, columns, hidden, onToggle }: Props) {
               </label>
             ))}
           </fieldset>
+          {onResetWidths && (
+            <button type="button" onClick={onResetWidths}>
+              Reset column widths
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -2,7 +2,8 @@ import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * Table view preferences, remembered in localStorage and shared by every table in the window:
- * density (compact by default, comfortable on request) and each table's hidden columns.
+ * density (compact by default, comfortable on request), each table's hidden columns and the
+ * widths its user gave its columns.
  */
 export type Density = 'compact' | 'comfortable';
 
@@ -83,4 +84,74 @@ function useMemoSet(raw: string): ReadonlySet<string> {
     sets.set(raw, s);
   }
   return s;
+}
+
+/** A column is never narrower than this (its handle must stay grabbable) nor absurdly wide. */
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 1200;
+const widthsKey = (table: string) => `porthole.columnWidths.${table}`;
+
+export type ColumnWidths = Readonly<Record<string, number>>;
+
+/**
+ * Parses the stored widths ({ columnId: px }); anything that is not a finite number in range is
+ * dropped (that column falls back to its default), anything unparseable counts as "no widths".
+ * Pure.
+ */
+export function parseWidths(raw: string | null): ColumnWidths {
+  if (!raw) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  // fromEntries defines own keys: an id such as "__proto__" stays data, never a prototype.
+  return Object.fromEntries(
+    Object.entries(v).flatMap(([id, px]: [string, unknown]) =>
+      typeof px === 'number' && px >= MIN_COLUMN_WIDTH && px <= MAX_COLUMN_WIDTH
+        ? [[id, Math.round(px)]]
+        : [],
+    ),
+  );
+}
+
+/** The stored widths with one column set (clamped to the allowed range), as stored text. Pure. */
+export function withWidth(raw: string | null, id: string, px: number): string {
+  const clamped = Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, px)));
+  return JSON.stringify(Object.fromEntries([...Object.entries(parseWidths(raw)), [id, clamped]]));
+}
+
+/** The table's remembered column widths in px, a setter for one column, and "forget them all". */
+export function useColumnWidths(
+  table: string,
+): [ColumnWidths, (id: string, px: number) => void, () => void] {
+  const raw = useSyncExternalStore(subscribe, () => read(widthsKey(table)) ?? '{}');
+  const widths = useMemoWidths(raw);
+  const set = useCallback(
+    (id: string, px: number) => write(widthsKey(table), withWidth(read(widthsKey(table)), id, px)),
+    [table],
+  );
+  const reset = useCallback(() => {
+    try {
+      localStorage.removeItem(widthsKey(table));
+    } catch {
+      // Storage disabled: nothing was stored either.
+    }
+    notify();
+  }, [table]);
+  return [widths, set, reset];
+}
+
+// As useMemoSet: the same object while the stored text is the same, so the table memoises.
+const widthMaps = new Map<string, ColumnWidths>();
+function useMemoWidths(raw: string): ColumnWidths {
+  let w = widthMaps.get(raw);
+  if (!w) {
+    w = parseWidths(raw);
+    if (widthMaps.size > 50) widthMaps.clear();
+    widthMaps.set(raw, w);
+  }
+  return w;
 }

@@ -33,6 +33,12 @@ type Open =
 /** A row's identity: the same project name may live on several engines. */
 const keyOf = (p: { engineId: string; name: string }) => `${p.engineId}\u0000${p.name}`;
 
+/** State, Services, Working dir, Config files, actions (five icons, Config, Down): px. */
+const COLUMN_WIDTHS = [110, 170, 170, 150, 296];
+const COLUMNS_WIDTH = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
+const ENGINE_WIDTH = 110;
+const PROJECT_MIN = 124;
+
 /**
  * #/compose: every compose project on the engines in view (each one's own, or all of them
  * merged), from their labels, live from engine events. Every row acts on its own engine.
@@ -138,8 +144,18 @@ export function ComposeScreen() {
           <table
             aria-label="Compose projects"
             aria-busy={list.isPending}
-            className="resource-table"
+            className="resource-table fixed-columns"
+            style={{ minWidth: PROJECT_MIN + (list.multi ? ENGINE_WIDTH : 0) + COLUMNS_WIDTH }}
           >
+            {/* Fixed widths (the Project name takes the rest): a long path or service list is
+                cut with an ellipsis instead of pushing the table past a 1280 px window. */}
+            <colgroup>
+              <col />
+              {list.multi && <col style={{ width: ENGINE_WIDTH }} />}
+              {COLUMN_WIDTHS.map((w, i) => (
+                <col key={i} style={{ width: w }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Project</th>

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ComposeProject } from '../../../../contract';
 import { EngineCell } from '../../components/EngineCell';
+import { Icon, type IconName } from '../../components/Icon';
 import type { Tagged } from '../../components/useEngineLists';
 import { projectState, runningText, shortPath } from './format';
 
@@ -21,6 +22,15 @@ interface Props {
   onAction(verb: ProjectVerb, p: Project): void;
   onOpen(what: ProjectOpen, p: Project): void;
 }
+
+// Icons, as the Containers rows have: with Config and Down as words the row fits 1280 px.
+const ICON: Record<ProjectVerb, IconName> = {
+  start: 'play',
+  stop: 'stop',
+  restart: 'restart',
+  pause: 'pause',
+  unpause: 'play',
+};
 
 const LABEL: Record<ProjectVerb, string> = {
   start: 'Start',
@@ -47,15 +57,16 @@ export const ProjectRow = memo(function ProjectRow({
       type="button"
       className="icon-button"
       aria-label={`${LABEL[verb]} ${p.name}`}
+      title={`${LABEL[verb]} ${p.name}`}
       disabled={busy || disabled}
       onClick={() => onAction(verb, p)}
     >
-      {LABEL[verb]}
+      <Icon name={ICON[verb]} />
     </button>
   );
   const open = (
     what: ProjectOpen,
-    text: string,
+    content: ReactNode,
     label: string,
     className = 'icon-button',
     disabled = false,
@@ -64,10 +75,11 @@ export const ProjectRow = memo(function ProjectRow({
       type="button"
       className={className}
       aria-label={`${label} ${p.name}`}
+      title={`${label} ${p.name}`}
       disabled={busy || disabled}
       onClick={() => onOpen(what, p)}
     >
-      {text}
+      {content}
     </button>
   );
   return (
@@ -92,7 +104,10 @@ export const ProjectRow = memo(function ProjectRow({
           {runningText(p)}
         </span>
       </td>
-      <td className="small">
+      <td
+        className="small compose-services"
+        title={p.services.map((s) => `${s.name} ${s.running}/${s.total}`).join(', ') || undefined}
+      >
         {p.services.length
           ? p.services.map((s) => (
               <span key={s.name} className="compose-svc">
@@ -119,7 +134,7 @@ export const ProjectRow = memo(function ProjectRow({
         {act('stop', p.running + p.paused === 0)}
         {act('restart', p.total === 0)}
         {state === 'paused' || p.paused > 0 ? act('unpause') : act('pause', p.running === 0)}
-        {open('logs', 'Logs', 'Logs', 'icon-button', p.total === 0)}
+        {open('logs', <Icon name="logs" />, 'Logs', 'icon-button', p.total === 0)}
         {canCompose && open('config', 'Config', 'Config')}
         {canCompose
           ? open('down', 'Down', 'Down', 'icon-button danger')

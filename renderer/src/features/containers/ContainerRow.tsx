@@ -106,7 +106,7 @@ export const ContainerRow = memo(function ContainerRow({
         </td>
       )}
       {show('ports') && (
-        <td className="mono ports-cell">
+        <td className="mono ports-cell" title={c.ports.map(formatPort).join(', ') || undefined}>
           {c.ports.map((p) => (
             <div key={formatPort(p)}>{formatPort(p)}</div>
           ))}
@@ -121,7 +121,7 @@ export const ContainerRow = memo(function ContainerRow({
         </td>
       )}
       {show('project') && (
-        <td>
+        <td title={c.composeProject ?? undefined}>
           {c.composeProject ?? ''}
           {c.pod && (
             <div className="small" title={`Podman pod ${c.pod}`}>

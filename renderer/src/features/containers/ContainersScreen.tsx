@@ -8,7 +8,7 @@ import { useEngineLists, type Tagged } from '../../components/useEngineLists';
 import { useSelection } from '../../components/useSelection';
 import type { RowLetter } from '../../components/rowKeys';
 import { TableOptions } from '../../components/TableOptions';
-import { useHiddenColumns } from '../../components/tablePrefs';
+import { useColumnWidths, useHiddenColumns } from '../../components/tablePrefs';
 import { openWindow } from '../logs/WindowButtons';
 import { isRunning } from './format';
 import { useShowError } from '../../components/Toasts';
@@ -115,6 +115,7 @@ function ContainersList() {
     [mutate, queryClient, showError],
   );
   const [hidden, toggleColumn] = useHiddenColumns('containers');
+  const [widths, setWidth, resetWidths] = useColumnWidths('containers');
   // Keyboard: Enter opens the row's detail; s/x/r start/stop/restart; l/t logs/terminal.
   const onRowKey = useCallback(
     (key: 'open' | RowLetter, c: Row) => {
@@ -195,6 +196,7 @@ function ContainersList() {
             columns={CONTAINER_COLUMNS}
             hidden={hidden}
             onToggle={toggleColumn}
+            onResetWidths={resetWidths}
           />
         </div>
       </header>
@@ -235,6 +237,8 @@ function ContainersList() {
             onProjectAction={(verb, project, containers) => setBulk({ verb, containers, project })}
             hidden={hidden}
             onRowKey={onRowKey}
+            widths={widths}
+            onResize={setWidth}
           />
         )}
       </ScreenBody>

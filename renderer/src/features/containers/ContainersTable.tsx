@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { ContainerSummary, StatsSample } from '../../../../contract';
 import { handleRowKeys, type RowLetter } from '../../components/rowKeys';
+import { ColumnResizer } from '../../components/ColumnResizer';
 import { SelectAll } from '../../components/SelectAll';
+import type { ColumnWidths } from '../../components/tablePrefs';
 import type { Tagged } from '../../components/useEngineLists';
 import type { Selection } from '../../components/useSelection';
 import { useRowWindow } from '../../components/useRowWindow';
@@ -38,17 +40,30 @@ interface Props {
   hidden: ReadonlySet<string>;
   /** Enter or a row letter (s/x/r/l/t) on a row. */
   onRowKey(key: 'open' | RowLetter, c: Row): void;
+  /** Widths the user gave columns (px, by column id); the others have their default. */
+  widths: ColumnWidths;
+  onResize(id: string, px: number): void;
 }
 
-/** The columns a user may hide (Name, selection and actions always show). */
+/**
+ * The columns a user may hide (Name, selection and actions always show), with their default
+ * widths in px: chosen so that every column fits a 1280 px window (1040 px of table beside the
+ * sidebar) with Name taking what is left, at least NAME_MIN.
+ */
 export const CONTAINER_COLUMNS = [
-  { id: 'image', label: 'Image' },
-  { id: 'state', label: 'State' },
-  { id: 'ports', label: 'Ports' },
-  { id: 'stats', label: 'CPU / Memory' },
-  { id: 'created', label: 'Created' },
-  { id: 'project', label: 'Project' },
+  { id: 'image', label: 'Image', width: 130 },
+  { id: 'state', label: 'State', width: 150 },
+  { id: 'ports', label: 'Ports', width: 110 },
+  { id: 'stats', label: 'CPU / Memory', width: 130 },
+  { id: 'created', label: 'Created', width: 90 },
+  { id: 'project', label: 'Project', width: 82 },
 ];
+const ENGINE_WIDTH = 110;
+const SELECT_WIDTH = 28;
+/** Seven 24 px icon buttons (Logs, Shell, Start, Stop, Restart, Remove, More), 2 px apart. */
+const ACTIONS_WIDTH = 188;
+/** Name has no width of its own: it takes the rest, and never less than this. */
+const NAME_MIN = 110;
 
 export function ContainersTable(p: Props) {
   const win = useRowWindow(p.items.length, p.scrollRef);
@@ -62,8 +77,17 @@ export function ContainersTable(p: Props) {
     .join(',');
   const { onRendered } = p;
   const show = (id: string) => !p.hidden.has(id);
-  const columns =
-    3 + (p.multi ? 1 : 0) + CONTAINER_COLUMNS.filter((c) => !p.hidden.has(c.id)).length;
+  const resizable = [
+    ...(p.multi ? [{ id: 'engine', label: 'Engine', width: ENGINE_WIDTH }] : []),
+    ...CONTAINER_COLUMNS.filter((c) => show(c.id)),
+  ];
+  const columns = 3 + resizable.length;
+  const width = (id: string) =>
+    p.widths[id] ?? resizable.find((c) => c.id === id)?.width ?? NAME_MIN;
+  // The table fills the screen (Name takes the slack) but never squeezes Name below NAME_MIN:
+  // wider than that it scrolls sideways, with the actions column kept in view.
+  const minWidth =
+    SELECT_WIDTH + NAME_MIN + ACTIONS_WIDTH + resizable.reduce((sum, c) => sum + width(c.id), 0);
   // The row the keyboard is on (by identity, so it survives list updates and re-sorts); the
   // first row until one is focused, or when the focused one went away.
   const [focusedKey, setFocusedKey] = useState<string | undefined>();
@@ -81,14 +105,29 @@ export function ContainersTable(p: Props) {
         : undefined;
   useEffect(() => onRendered(runningKey ? runningKey.split(',') : []), [runningKey, onRendered]);
 
-  const sortable = (key: SortKey, label: string) => (
-    <th scope="col" aria-sort={p.sort.key === key ? p.sort.dir : 'none'}>
-      <button type="button" className="sort" onClick={() => p.onSort(key)}>
-        {label}
-        <span aria-hidden="true">
-          {p.sort.key === key ? (p.sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}
-        </span>
-      </button>
+  /** A column header: sortable when it has a sort key, resizable unless it is Name. */
+  const head = (id: string, label: string, key?: SortKey) => (
+    <th
+      scope="col"
+      aria-sort={key ? (p.sort.key === key ? p.sort.dir : 'none') : undefined}
+      className={id === 'name' ? undefined : 'resizable'}
+      title={label}
+      // Named by its label alone: from its content it would also read the handle's name.
+      aria-label={label}
+    >
+      {key ? (
+        <button type="button" className="sort" onClick={() => p.onSort(key)}>
+          {label}
+          <span aria-hidden="true">
+            {p.sort.key === key ? (p.sort.dir === 'ascending' ? ' ▲' : ' ▼') : ''}
+          </span>
+        </button>
+      ) : (
+        label
+      )}
+      {id !== 'name' && (
+        <ColumnResizer label={label} width={width(id)} onResize={(px) => p.onResize(id, px)} />
+      )}
     </th>
   );
 
@@ -97,21 +136,32 @@ export function ContainersTable(p: Props) {
       aria-label="Containers"
       aria-busy={p.pending}
       aria-rowcount={win.virtual ? p.items.length + 1 : undefined}
-      className="resource-table"
+      className="resource-table fixed-columns"
+      style={{ minWidth }}
     >
+      {/* table-layout: fixed takes every width from here, so rows that come and go with the
+          row window or a list update never move a column. */}
+      <colgroup>
+        <col style={{ width: SELECT_WIDTH }} />
+        <col />
+        {resizable.map((c) => (
+          <col key={c.id} style={{ width: width(c.id) }} />
+        ))}
+        <col style={{ width: ACTIONS_WIDTH }} />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col" className="select">
             <SelectAll {...p.selection.all} onChange={p.selection.setAll} />
           </th>
-          {sortable('name', 'Name')}
-          {p.multi && sortable('engine', 'Engine')}
-          {show('image') && sortable('image', 'Image')}
-          {show('state') && sortable('state', 'State')}
-          {show('ports') && <th scope="col">Ports</th>}
-          {show('stats') && <th scope="col">CPU / Memory</th>}
-          {show('created') && sortable('created', 'Created')}
-          {show('project') && <th scope="col">Project</th>}
+          {head('name', 'Name', 'name')}
+          {p.multi && head('engine', 'Engine', 'engine')}
+          {show('image') && head('image', 'Image', 'image')}
+          {show('state') && head('state', 'State', 'state')}
+          {show('ports') && head('ports', 'Ports')}
+          {show('stats') && head('stats', 'CPU / Memory')}
+          {show('created') && head('created', 'Created', 'created')}
+          {show('project') && head('project', 'Project')}
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>

@@ -6,11 +6,10 @@ import { formatBytes } from '../../format/bytes';
 export function StatsCell({ name, sample }: { name: string; sample: StatsSample | undefined }) {
   if (!sample) return <span className="small">…</span>;
   const memPct = sample.memLimit ? (sample.memUsed / sample.memLimit) * 100 : 0;
+  const text = `${name}: CPU ${formatPercent(sample.cpuPercent)}, memory ${formatBytes(sample.memUsed)}`;
   return (
-    <span
-      className="stats-compact"
-      aria-label={`${name}: CPU ${formatPercent(sample.cpuPercent)}, memory ${formatBytes(sample.memUsed)}`}
-    >
+    // The title: a narrowed column cuts the figures off.
+    <span className="stats-compact" aria-label={text} title={text}>
       <span className="meter" aria-hidden="true">
         <span style={{ width: `${Math.min(100, sample.cpuPercent)}%` }} />
       </span>

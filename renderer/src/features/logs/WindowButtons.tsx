@@ -1,4 +1,5 @@
 import type { ContainerSummary } from '../../../../contract';
+import { Icon } from '../../components/Icon';
 import { shellRoute, shellWindowName } from '../shell/shellWindow';
 import './logs.css';
 
@@ -13,7 +14,8 @@ export function openWindow(kind: 'logs' | 'shell', engineId: string, id: string)
 }
 
 /**
- * "Logs NAME" and "Shell NAME" for a container row. The engine is the row's own (in All engines
+ * "Logs NAME" and "Shell NAME" for a container row: icons (the row must fit a 1280 px window),
+ * named and titled. The engine is the row's own (in All engines
  * rows come from several), never the switcher's: the window opens on the engine the row came from.
  */
 export function ContainerWindowButtons({
@@ -27,21 +29,21 @@ export function ContainerWindowButtons({
     <>
       <button
         type="button"
-        className="icon-button text"
+        className="icon-button"
         aria-label={`Logs ${c.name}`}
         title={`Logs of ${c.name} in a new window`}
         onClick={() => openWindow('logs', engineId, c.id)}
       >
-        Logs
+        <Icon name="logs" />
       </button>
       <button
         type="button"
-        className="icon-button text"
+        className="icon-button"
         aria-label={`Shell ${c.name}`}
         title={`Shell in ${c.name} in a new window`}
         onClick={() => openWindow('shell', engineId, c.id)}
       >
-        Shell
+        <Icon name="shell" />
       </button>
     </>
   );
