@@ -83,6 +83,19 @@ function SettingsForm({ saved }: { saved: Settings }) {
     }
   };
   const shown = (k: keyof Draft) => (tried ? errors[k] : undefined);
+  const checkbox = (checked: boolean, set: (on: boolean) => void, label: string) => (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => {
+          setDone(false);
+          set(e.target.checked);
+        }}
+      />
+      {label}
+    </label>
+  );
   const number = (k: keyof Draft, label: string, hint: string) => (
     <Field label={label} hint={hint} error={shown(k)}>
       {(p) => (
@@ -157,44 +170,21 @@ function SettingsForm({ saved }: { saved: Settings }) {
           )}
         </Field>
         {number('terminalFontSize', 'Terminal font size', 'In pixels, 8 to 32.')}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={cursorBlink}
-            onChange={(e) => {
-              setDone(false);
-              setCursorBlink(e.target.checked);
-            }}
-          />
-          Blinking cursor (each key then redraws the cursor, which delays its echo by about a frame)
-        </label>
+        {checkbox(
+          cursorBlink,
+          setCursorBlink,
+          'Blinking cursor (each key then redraws the cursor, which delays its echo by about a frame)',
+        )}
       </section>
 
       <section aria-labelledby="settings-behaviour">
         <h2 id="settings-behaviour">Behaviour</h2>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={confirmRemove}
-            onChange={(e) => {
-              setDone(false);
-              setConfirmRemove(e.target.checked);
-            }}
-          />
-          Confirm before removing
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={notifications}
-            onChange={(e) => {
-              setDone(false);
-              setNotifications(e.target.checked);
-            }}
-          />
-          Show notifications (desktop app: finished pulls, builds, pushes, compose ups and non-zero
-          exits while no Porthole window is focused)
-        </label>
+        {checkbox(confirmRemove, setConfirmRemove, 'Confirm before removing')}
+        {checkbox(
+          notifications,
+          setNotifications,
+          'Show notifications (desktop app: finished pulls, builds, pushes, compose ups and non-zero exits while no Porthole window is focused)',
+        )}
       </section>
 
       <div className="settings-actions">
