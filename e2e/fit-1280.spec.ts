@@ -47,7 +47,9 @@ test('at 1280 px every Containers column is visible, none under the actions', as
   const page = new ContainersPage(app);
   // Long content everywhere it can be: a long name, a long image reference, two ports.
   const name = uniqueName('a-container-with-a-rather-long-name');
-  docker('tag', BUSYBOX_IMAGE, 'registry.example.com/team/a-long-image-name:1.2.3-alpine');
+  // Its own tag: the shared engine's image list stays as other tests expect it.
+  const image = `registry.example.com/team/${uniqueName('a-long-image-name')}:1.2.3-alpine`;
+  docker('tag', BUSYBOX_IMAGE, image);
   const [p1, p2] = [await freePort(), await freePort()];
   docker(
     'run',
@@ -58,7 +60,7 @@ test('at 1280 px every Containers column is visible, none under the actions', as
     `127.0.0.1:${p1}:80`,
     '-p',
     `127.0.0.1:${p2}:8080`,
-    'registry.example.com/team/a-long-image-name:1.2.3-alpine',
+    image,
     'sleep',
     '600',
   );
@@ -72,7 +74,7 @@ test('at 1280 px every Containers column is visible, none under the actions', as
     expect(remove.x + remove.width).toBeLessThanOrEqual(1280);
   } finally {
     docker('rm', '-f', name);
-    docker('rmi', 'registry.example.com/team/a-long-image-name:1.2.3-alpine');
+    docker('rmi', image);
   }
 });
 
@@ -103,19 +105,23 @@ test('at 1280 px the Compose header, toolbar and columns are in the window', asy
     'sleep',
     '600',
   );
-  await compose.open();
-  await expect(compose.row(project)).toContainText('1/1 running');
-  const main = app.getByRole('main');
-  for (const l of [
-    main.getByRole('heading', { level: 1, name: 'Compose' }),
-    main.getByRole('textbox', { name: 'Filter projects' }),
-    main.getByRole('button', { name: 'Up from file' }),
-  ]) {
-    const b = await box(l);
-    expect(b.x).toBeGreaterThanOrEqual(0);
-    expect(b.x + b.width).toBeLessThanOrEqual(1280);
+  try {
+    await compose.open();
+    await expect(compose.row(project)).toContainText('1/1 running');
+    const main = app.getByRole('main');
+    for (const l of [
+      main.getByRole('heading', { level: 1, name: 'Compose' }),
+      main.getByRole('textbox', { name: 'Filter projects' }),
+      main.getByRole('button', { name: 'Up from file' }),
+    ]) {
+      const b = await box(l);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(1280);
+    }
+    await expectHeadersFit(compose.table);
+    const down = await box(compose.row(project).getByRole('button').last());
+    expect(down.x + down.width).toBeLessThanOrEqual(1280);
+  } finally {
+    docker('rm', '-f', name);
   }
-  await expectHeadersFit(compose.table);
-  const down = await box(compose.row(project).getByRole('button').last());
-  expect(down.x + down.width).toBeLessThanOrEqual(1280);
 });
