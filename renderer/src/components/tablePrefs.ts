@@ -74,17 +74,21 @@ export function useHiddenColumns(table: string): [ReadonlySet<string>, (id: stri
   return [hidden, toggle];
 }
 
-// One Set per distinct stored value, so a re-render without a change keeps the same object.
-const sets = new Map<string, ReadonlySet<string>>();
-function useMemoSet(raw: string): ReadonlySet<string> {
-  let s = sets.get(raw);
-  if (!s) {
-    s = new Set(parseHidden(raw));
-    if (sets.size > 50) sets.clear();
-    sets.set(raw, s);
+/**
+ * One parsed value per distinct stored text, so a re-render without a change keeps the same
+ * object (and the table memoises on it). A small cache: cleared when it grows past 50.
+ */
+function parsedOnce<T>(cache: Map<string, T>, raw: string, parse: (raw: string) => T): T {
+  let v = cache.get(raw);
+  if (v === undefined) {
+    v = parse(raw);
+    if (cache.size > 50) cache.clear();
+    cache.set(raw, v);
   }
-  return s;
+  return v;
 }
+const sets = new Map<string, ReadonlySet<string>>();
+const useMemoSet = (raw: string) => parsedOnce(sets, raw, (r) => new Set(parseHidden(r)));
 
 /** A column is never narrower than this (its handle must stay grabbable) nor absurdly wide. */
 export const MIN_COLUMN_WIDTH = 48;
@@ -144,14 +148,5 @@ export function useColumnWidths(
   return [widths, set, reset];
 }
 
-// As useMemoSet: the same object while the stored text is the same, so the table memoises.
 const widthMaps = new Map<string, ColumnWidths>();
-function useMemoWidths(raw: string): ColumnWidths {
-  let w = widthMaps.get(raw);
-  if (!w) {
-    w = parseWidths(raw);
-    if (widthMaps.size > 50) widthMaps.clear();
-    widthMaps.set(raw, w);
-  }
-  return w;
-}
+const useMemoWidths = (raw: string) => parsedOnce(widthMaps, raw, parseWidths);

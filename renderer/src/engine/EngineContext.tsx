@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { EngineInfo, EngineStatus } from '../../../contract';
 import { useEngineEvents } from '../events/useEngineEvents';
-import { engineQueries } from './queries';
+import { defaultEngine, engineQueries, SELECTED_ENGINE_KEY } from './queries';
 import { useEngineStatuses } from './useEngineStatuses';
 
 /** The switcher's value for the merged view. */
 export const ALL_ENGINES = 'all';
-const STORAGE_KEY = 'porthole.engine';
 
 interface EngineContextValue {
   engines: EngineInfo[];
@@ -44,11 +43,11 @@ export function EngineProvider({ children }: { children: ReactNode }) {
   const list = useQuery(engineQueries.list());
   const statuses = useEngineStatuses();
   const [selected, setSelected] = useState<string | undefined>(
-    () => localStorage.getItem(STORAGE_KEY) ?? undefined,
+    () => localStorage.getItem(SELECTED_ENGINE_KEY) ?? undefined,
   );
   const engines = useMemo(() => list.data ?? [], [list.data]);
   const all = selected === ALL_ENGINES && engines.length > 0;
-  const fallback = engines.find((e) => e.isDefault) ?? engines[0];
+  const fallback = defaultEngine(engines);
   const current = (all ? undefined : engines.find((e) => e.id === selected)) ?? fallback;
   const pending = selected === ALL_ENGINES ? undefined : selected;
   const engineId = current?.id ?? (list.isPending ? pending : undefined);
@@ -66,7 +65,7 @@ export function EngineProvider({ children }: { children: ReactNode }) {
       statuses,
       select(id) {
         // Only an explicit pick is remembered: until then the default engine opens.
-        localStorage.setItem(STORAGE_KEY, id);
+        localStorage.setItem(SELECTED_ENGINE_KEY, id);
         setSelected(id);
       },
     }),

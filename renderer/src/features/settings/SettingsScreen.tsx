@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useShowError } from '../../components/Toasts';
 import { useEngine } from '../../engine/EngineContext';
-import { engineKeys } from '../../engine/queries';
+import { defaultEngine, engineKeys } from '../../engine/queries';
 import { useSaveSettings, useSettings } from './queries';
 import './settings.css';
 
@@ -204,7 +204,7 @@ function DefaultEngine() {
   const { engines } = useEngine();
   const queryClient = useQueryClient();
   const showError = useShowError();
-  const current = engines.find((e) => e.isDefault) ?? engines[0];
+  const current = defaultEngine(engines);
   return (
     <Field label="Default engine" hint="The engine Porthole opens with until you pick another.">
       {(p) => (
