@@ -1,6 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type DockerModem from 'docker-modem';
 import Docker from 'dockerode';
+import { LIST_IDS_MAX } from '../../contract';
+
+/** Engine requests one call or stream may have in flight at once, with room to spare. */
+const IN_FLIGHT_MAX = LIST_IDS_MAX + 14;
 
 /**
  * The client `docker` with every request it makes (and every container, image, exec … object
@@ -14,6 +19,10 @@ import Docker from 'dockerode';
  * `finally`, undoing a half-made container): it runs unbound, or the cleanup would fail too.
  */
 export function bindDocker(docker: Docker, signal: AbortSignal): Docker {
+  // Each request in flight listens on `signal` until it ends, and one stream may hold one per
+  // container it watches (containers.stats: up to LIST_IDS_MAX): past Node's default of 10
+  // it would print a listener-leak warning about listeners that are in fact removed.
+  if (getMaxListeners(signal) < IN_FLIGHT_MAX) setMaxListeners(IN_FLIGHT_MAX, signal);
   const base = docker.modem as DockerModem;
   const modem = Object.create(base) as DockerModem;
   modem.dial = function dial(this: DockerModem, options, callback) {

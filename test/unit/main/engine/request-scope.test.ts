@@ -3,6 +3,7 @@ import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Docker from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LIST_IDS_MAX } from '../../../../contract';
 import { bindDocker, createRequestScope } from '../../../../main/engine/request-scope';
 import { createRouter } from '../../../../main/router';
 import { openConnection } from '../../../../main/transport/connection';
@@ -68,6 +69,30 @@ describe('bindDocker', () => {
     await Promise.all(engine.held.map((h) => h.closed));
     expect(await list).toMatch(/abort/i);
     expect(await inspect).toMatch(/abort/i);
+  });
+
+  it('one stream may hold a request per container in flight without a listener-leak warning', async () => {
+    // containers.stats opens one engine stream per running container (up to LIST_IDS_MAX), all
+    // on the stream's one signal: Node warned "MaxListenersExceededWarning … 11 abort
+    // listeners" on the app's stderr at the eleventh, though each is removed when its
+    // request ends.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const life = new AbortController();
+      const bound = bindDocker(docker, life.signal);
+      const all = Array.from({ length: LIST_IDS_MAX }, (_, i) =>
+        outcome(bound.getContainer(`c${i}`).inspect()),
+      );
+      await heldCount(LIST_IDS_MAX);
+      life.abort();
+      await Promise.all(all);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('shares the client’s modem state and agent: no pool per call', () => {
