@@ -60,7 +60,9 @@ async function main() {
     for (let i = 0; i < RUNNING; i++) {
       const c = await docker.createContainer({
         Image: BUSYBOX_IMAGE,
-        name: `idle-${i}`,
+        // Sorted by name, these come first: all of them are in the rendered window (a list of
+        // more than VIRTUALIZE_ABOVE rows renders only what is on screen) and stream stats.
+        name: `a-running-${String(i).padStart(2, '0')}`,
         Cmd: ['sleep', '3600'],
       });
       await c.start();
