@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
-import { join } from 'node:path';
 import { systemClock, type Clock } from './clock';
 import { createAppStore, type SafeStorageLike } from './credentials/app-store';
 import { createAuthResolver } from './credentials/resolve';
@@ -12,22 +11,6 @@ import { createLogger, type Logger } from './log';
 import { createRouter, type Router } from './router';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import { createDownloadTickets, type DownloadTickets } from './transport/tickets';
-
-/** Where settings live by default. PORTHOLE_DATA_DIR wins, so tests never write a user's home. */
-export function defaultDataDir(
-  env: Record<string, string | undefined> = process.env,
-  platform: NodeJS.Platform = process.platform,
-  home = homedir(),
-): string {
-  if (env.PORTHOLE_DATA_DIR) return env.PORTHOLE_DATA_DIR;
-  const base =
-    platform === 'win32'
-      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Application Support')
-        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
-  return join(base, 'Porthole');
-}
 
 export interface CoreDeps {
   dataDir: string;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createCore, defaultDataDir } from './core';
+import { createCore } from './core';
+import { defaultDataDir } from './data-dir';
 import { parseArgs } from './args';
 import { log } from './log';
 import { openInBrowser } from './web/launch-file';

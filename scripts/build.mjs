@@ -61,7 +61,12 @@ await Promise.all([
   }),
   esbuild({
     ...common,
-    entryPoints: { web: 'main/web-main.ts', electron: 'main/electron-main.ts' },
+    // web.cjs is a small launcher that runs web-core.cjs from V8's code cache (main/code-cache.ts).
+    entryPoints: {
+      web: 'main/web-launch.ts',
+      'web-core': 'main/web-main.ts',
+      electron: 'main/electron-main.ts',
+    },
     outdir: `${out}/main`,
     outExtension: { '.js': '.cjs' },
     external,
