@@ -4,16 +4,21 @@ import { converging, nodeSettling } from '../../../../../renderer/src/features/s
 
 describe('nodeSettling: a node whose quorum place changes with no engine event', () => {
   it('a manager not yet (or not known to be) in the quorum', () => {
-    expect(nodeSettling({ role: 'manager' })).toBe(true);
-    expect(nodeSettling({ role: 'manager', manager: 'unknown' })).toBe(true);
+    expect(nodeSettling({ role: 'manager', status: 'ready' })).toBe(true);
+    expect(nodeSettling({ role: 'manager', manager: 'unknown', status: 'ready' })).toBe(true);
+  });
+  it('a manager up but not reached yet: just promoted, it is unreachable before reachable', () => {
+    // CI saw "manager (unreachable)" stay on screen while the CLI said reachable.
+    expect(nodeSettling({ role: 'manager', manager: 'unreachable', status: 'ready' })).toBe(true);
   });
   it('a worker that still has a manager status (just demoted)', () => {
-    expect(nodeSettling({ role: 'worker', manager: 'reachable' })).toBe(true);
+    expect(nodeSettling({ role: 'worker', manager: 'reachable', status: 'ready' })).toBe(true);
   });
-  it('steady: the leader, a reachable or unreachable manager, a plain worker', () => {
-    for (const manager of ['leader', 'reachable', 'unreachable'])
-      expect(nodeSettling({ role: 'manager', manager })).toBe(false);
-    expect(nodeSettling({ role: 'worker' })).toBe(false);
+  it('steady: the leader, a reachable manager, an unreachable one that is down, a plain worker', () => {
+    for (const manager of ['leader', 'reachable'])
+      expect(nodeSettling({ role: 'manager', manager, status: 'ready' })).toBe(false);
+    expect(nodeSettling({ role: 'manager', manager: 'unreachable', status: 'down' })).toBe(false);
+    expect(nodeSettling({ role: 'worker', status: 'ready' })).toBe(false);
   });
 });
 
