@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ToastProvider } from './components/Toasts';
@@ -40,20 +40,15 @@ if (firstScreenIsContainers && lastEngine && lastEngine !== 'all') {
 ensureStyles();
 applyRememberedTheme();
 
-// The first render as a transition: React yields to the page between pieces of it, so the
-// socket's handshake and the first answers are handled as they come, not after the whole tree.
-const root = createRoot(document.getElementById('root')!);
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <ThemeFromSettings />
-        <ToastProvider>
-          <EngineProvider>
-            <App />
-          </EngineProvider>
-        </ToastProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  ),
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ThemeFromSettings />
+      <ToastProvider>
+        <EngineProvider>
+          <App />
+        </EngineProvider>
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
 );
