@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { openApp } from './harness/app';
 import { expect, test } from './fixtures';
 
@@ -6,8 +7,17 @@ import { expect, test } from './fixtures';
 // not stay blank when its chunk did not arrive.
 const SETTINGS_CHUNK = /\/assets\/SettingsScreen-[\w-]+\.js$/;
 
-const openSettings = (app: import('@playwright/test').Page) =>
+const openSettings = (app: Page) =>
   app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+
+/** Cuts off the first `times` requests for the entry script; returns how many were made. */
+async function abortEntryScript(page: Page, times: number): Promise<() => number> {
+  let requests = 0;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) =>
+    requests++ < times ? route.abort('internetdisconnected') : route.continue(),
+  );
+  return () => requests;
+}
 
 test('a screen whose chunk was cut off the first time still opens', async ({ app }) => {
   let aborted = 0;
@@ -60,14 +70,11 @@ test('the entry script cut off on the way in: the page loads again by itself, no
   suite,
 }) => {
   // Before, one aborted entry script left a blank window for good (CI saw it twice).
-  let aborted = 0;
-  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) =>
-    aborted++ === 0 ? route.abort('internetdisconnected') : route.continue(),
-  );
+  const requests = await abortEntryScript(page, 1);
   await openApp(page, suite.app, '#/containers');
   await expect(page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Connected');
-  expect(aborted).toBe(2);
+  expect(requests()).toBe(2);
 });
 
 test('the entry script cut off three times running (a network change that lasts): it still loads', async ({
@@ -75,18 +82,15 @@ test('the entry script cut off three times running (a network change that lasts)
   suite,
 }) => {
   // One reload was not enough in CI: the second load was cut off too, and the window gave up.
-  let aborted = 0;
-  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) =>
-    aborted++ < 3 ? route.abort('internetdisconnected') : route.continue(),
-  );
+  const requests = await abortEntryScript(page, 3);
   await openApp(page, suite.app, '#/containers');
   await expect(page.getByRole('heading', { level: 1, name: 'Containers' })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Connected');
-  expect(aborted).toBe(4);
+  expect(requests()).toBe(4);
 });
 
 test('an entry script that never arrives: the window says what to do', async ({ page, suite }) => {
-  await page.route(/\/assets\/index-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+  await abortEntryScript(page, Infinity);
   await openApp(page, suite.app, '#/containers');
   await expect(page.getByRole('alert')).toHaveText(
     'Porthole could not load its scripts. Reload the window to try again.',

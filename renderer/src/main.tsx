@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ToastProvider } from './components/Toasts';
-import { EngineProvider } from './engine/EngineContext';
+import { ALL_ENGINES, EngineProvider } from './engine/EngineContext';
 import { defaultEngine, engineQueries, SELECTED_ENGINE_KEY } from './engine/queries';
 import { containerQueries } from './features/containers/queries';
 import { settingsQueries } from './features/settings/queries';
@@ -28,7 +28,7 @@ const lastEngine = localStorage.getItem(SELECTED_ENGINE_KEY);
 // A failure is the screens' to show (their own query of it retries); here it only stops the chain.
 const engines = queryClient.fetchQuery(engineQueries.list()).catch(() => []);
 void queryClient.prefetchQuery(settingsQueries.get());
-if (firstScreenIsContainers && lastEngine && lastEngine !== 'all') {
+if (firstScreenIsContainers && lastEngine && lastEngine !== ALL_ENGINES) {
   void queryClient.prefetchQuery(containerQueries.list(lastEngine));
 } else if (firstScreenIsContainers && !lastEngine) {
   void engines.then((list) => {
