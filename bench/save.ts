@@ -3,7 +3,10 @@
 // file (a client that acks once the file took each chunk), the download route (GET /download,
 // page secret header) and its navigation form (a ticket over the socket, then GET
 // /download?ticket=…), and the real renderer in Chromium (click Save → ticket → the browser
-// streams the body to disk itself). `docker save` first in each round, then the app paths.
+// streams the body to disk itself). And the desktop app's own path (downloads.toFile): main's
+// core writes the file the save dialog chose — run here in the bench's process, built by the
+// same createCore Electron calls, with the dialog answering a fixed path.
+// `docker save` first in each round, then the app paths.
 // Usage: PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs &&
 //        PORTHOLE_DIST_DIR=dist-x node scripts/run-ts.mjs bench/save.ts [MB] [RUNS]
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { DOCKER_CLI } from '../e2e/harness/proc';
 import { pageSecret } from '../e2e/harness/web-client';
 import { callRaw, downloadHttp, downloadTicket, downloadTo, openRaw } from './bytes-client';
 import { launchChromium, median, record, timeCli } from './common';
+import { startDesktopCore } from './desktop-core';
 
 const MB = Number(process.argv[2] ?? 256);
 const RUNS = Number(process.argv[3] ?? 5);
@@ -32,6 +36,7 @@ const REF = 'bench/save:1';
 async function main() {
   const engine = newEngine('porthole-bench-save-');
   let app: AppHandle | undefined;
+  let stopCore = () => {};
   const out = mkdtempSync(join(tmpdir(), 'porthole-bench-save-out-'));
   const browser = await launchChromium();
   try {
@@ -100,6 +105,11 @@ async function main() {
       for await (const chunk of tar) void chunk;
       return performance.now() - t0;
     };
+    // The desktop app's save: main writes the chosen file itself (main/transport/save-to-file.ts).
+    const desktop = await startDesktopCore(engine);
+    stopCore = desktop.stop;
+    const desktopSave = () =>
+      desktop.save({ stream: 'images.save', input: { engineId: desktop.engineId, ids: [REF] } });
     const uiSave = async () => {
       const t0 = performance.now();
       const [download] = await Promise.all([
@@ -119,7 +129,7 @@ async function main() {
 
     // Warm-up of each path, then alternate so none gets a systematically warmer cache.
     const expected = cliSave().bytes;
-    for (const warm of [rawSave, httpSave, ticketSave, uiSave]) {
+    for (const warm of [rawSave, httpSave, ticketSave, uiSave, desktopSave]) {
       const { bytes } = await warm();
       if (bytes !== expected) throw new Error(`saved ${bytes} bytes, docker save ${expected}`);
     }
@@ -130,6 +140,7 @@ async function main() {
       http: [] as number[],
       ticket: [] as number[],
       ui: [] as number[],
+      desktop: [] as number[],
     };
     for (let i = 0; i < RUNS; i++) {
       runs.cli.push(cliSave().ms);
@@ -138,6 +149,7 @@ async function main() {
       runs.http.push((await httpSave()).ms);
       runs.ticket.push((await ticketSave()).ms);
       runs.ui.push((await uiSave()).ms);
+      runs.desktop.push((await desktopSave()).ms);
     }
     ws.close();
     const mbps = (ms: number) => +(expected / 1e6 / (ms / 1000)).toFixed(1);
@@ -153,6 +165,7 @@ async function main() {
       http_ms: Math.round(median(runs.http)),
       ticket_ms: Math.round(median(runs.ticket)),
       ui_ms: Math.round(median(runs.ui)),
+      desktop_ms: Math.round(median(runs.desktop)),
       cli_mb_s: mbps(cliMs),
       raw_mb_s: mbps(median(runs.raw)),
       ui_mb_s: mbps(median(runs.ui)),
@@ -162,12 +175,14 @@ async function main() {
       http_throughput_ratio: +(cliMs / median(runs.http)).toFixed(2),
       ticket_throughput_ratio: +(cliMs / median(runs.ticket)).toFixed(2),
       ui_throughput_ratio: +(cliMs / median(runs.ui)).toFixed(2),
+      desktop_throughput_ratio: +(cliMs / median(runs.desktop)).toFixed(2),
       load_average: loadavg().map((l) => +l.toFixed(1)),
       all_ms: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(Math.round)])),
     };
     console.log(JSON.stringify(result, null, 2));
     record('save', result);
   } finally {
+    stopCore();
     await browser.close();
     if (app) await stopApp(app);
     await destroyEngine(engine);

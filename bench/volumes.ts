@@ -2,7 +2,8 @@
 // (over the web-mode WebSocket, as the renderer makes them) vs the docker CLI doing the same job
 // on the same engine, in the same run. Downloads: `docker cp` first, then the app, alternating
 // run by run — over the socket, the download route, and Chromium (click Download in the volume
-// browser → the browser streams /download?ticket=… to disk). Usage:
+// browser → the browser streams /download?ticket=… to disk), and the desktop app's own path
+// (main's core writes the file its save dialog chose; bench/desktop-core.ts). Usage:
 //   node scripts/build.mjs && node scripts/run-ts.mjs bench/volumes.ts [VOLUMES] [NETWORKS]
 import { rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -22,6 +23,7 @@ import { DOCKER_CLI } from '../e2e/harness/proc';
 import { connectClient, pageSecret, type RawClient } from '../e2e/harness/web-client';
 import { downloadHttp, downloadTo, openRaw } from './bytes-client';
 import { launchChromium, median, record, timeCli } from './common';
+import { startDesktopCore, type DesktopCore } from './desktop-core';
 
 const VOLUMES = Number(process.argv[2] ?? 300);
 const NETWORKS = Number(process.argv[3] ?? 40);
@@ -63,6 +65,7 @@ async function timeDownload(
 async function main() {
   const engine = newEngine('porthole-bench-vol-');
   let app;
+  let desktop: DesktopCore | undefined;
   const browser = await launchChromium();
   try {
     await startDockerd(engine);
@@ -136,12 +139,27 @@ async function main() {
       return ms;
     };
 
+    desktop = await startDesktopCore(engine);
+    const onDesktop = desktop;
+    /** The desktop app: main writes the file the save dialog chose (downloads.toFile). */
+    const desktopDownload = async (input: unknown, expected: number) => {
+      const { ms, bytes } = await onDesktop.save({
+        stream: 'volumes.download',
+        input: {
+          ...(input as { name: string; path: string; helperImage: string }),
+          engineId: onDesktop.engineId,
+        },
+      });
+      if (bytes !== expected) throw new Error(`desktop saved ${bytes} bytes, expected ${expected}`);
+      return ms;
+    };
+
     const pair = async (
       cliArgs: string[],
       name: string,
       input: unknown,
       download = 0,
-      via: 'ws' | 'http' | 'ui' = 'ws',
+      via: 'ws' | 'http' | 'ui' | 'desktop' = 'ws',
     ) => {
       const file = (input as { path?: string }).path ?? '';
       const run = () =>
@@ -149,7 +167,9 @@ async function main() {
           ? timeCall(client, name, input)
           : via === 'ui'
             ? uiDownload(file, download)
-            : timeDownload(via === 'ws' ? { ws } : { app: app!, secret }, input, copy, download);
+            : via === 'desktop'
+              ? desktopDownload(input, download)
+              : timeDownload(via === 'ws' ? { ws } : { app: app!, secret }, input, copy, download);
       // A warm-up of each, then the CLI first and the app after it, run by run.
       timeCli(DOCKER_CLI, [...H, ...cliArgs]);
       await run();
@@ -239,6 +259,21 @@ async function main() {
         HUGE,
         'ui',
       ),
+      // The desktop app's path: main writes the file itself, as `docker cp` does.
+      download_20mb_desktop: await pair(
+        ['cp', 'bench-reader:/v/big', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
+        20_000_000,
+        'desktop',
+      ),
+      [`download_${HUGE / 1e6}mb_desktop`]: await pair(
+        ['cp', 'bench-reader:/v/huge', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
+        HUGE,
+        'desktop',
+      ),
       load_average: loadavg().map((l) => +l.toFixed(1)),
     };
     client.close();
@@ -246,6 +281,7 @@ async function main() {
     console.log(JSON.stringify(result, null, 2));
     record('volumes', result);
   } finally {
+    desktop?.stop();
     await browser.close();
     if (app) await stopApp(app);
     await destroyEngine(engine);

@@ -12,7 +12,7 @@ import { composeCalls, composeStreams } from './calls/compose';
 import { systemCalls } from './calls/system';
 import { settingsCalls } from './calls/settings';
 import { fileCalls, fileStreams } from './calls/files';
-import { downloadCalls } from './calls/downloads';
+import { downloadCalls, downloadStreams } from './calls/downloads';
 import { swarmCalls } from './calls/swarm';
 import { serviceCalls } from './calls/services';
 import { swarmObjectCalls, swarmObjectStreams } from './calls/swarm-objects';
@@ -50,6 +50,7 @@ export const streams = {
   ...composeStreams,
   ...fileStreams,
   ...swarmObjectStreams,
+  ...downloadStreams,
 } as const;
 
 export type Calls = typeof calls;

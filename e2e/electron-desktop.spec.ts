@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { BUSYBOX_IMAGE } from './harness/engine';
@@ -70,6 +71,36 @@ test.describe('Electron desktop shell', () => {
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(
         2,
       );
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('Save on an image row: main asks where, then writes the file docker save writes', async ({
+    suite,
+    docker,
+  }, testInfo) => {
+    const chosen = testInfo.outputPath('saved.tar');
+    const app = await launch(suite, testInfo.outputPath('data'));
+    try {
+      // The native dialog cannot be clicked by a test: it answers with the chosen path.
+      await app.evaluate(({ dialog }, path) => {
+        dialog.showSaveDialog = (() =>
+          Promise.resolve({ canceled: false, filePath: path })) as typeof dialog.showSaveDialog;
+      }, chosen);
+      const win = await app.firstWindow();
+      await win
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Images' })
+        .click();
+      await win.getByRole('button', { name: `Save ${BUSYBOX_IMAGE}`, exact: true }).click();
+      await expect(
+        win.getByRole('status').filter({ hasText: `Saved ${BUSYBOX_IMAGE} to ${chosen}.` }),
+      ).toBeVisible();
+      const cliFile = testInfo.outputPath('cli.tar');
+      docker('save', '-o', cliFile, BUSYBOX_IMAGE);
+      const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+      expect(sha(chosen)).toBe(sha(cliFile));
     } finally {
       await app.close();
     }

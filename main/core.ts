@@ -10,6 +10,7 @@ import { createHandlers } from './handlers/index';
 import { createLogger, type Logger } from './log';
 import { createRouter, type Router } from './router';
 import { createSettingsStore, type SettingsStore } from './settings/store';
+import type { ChooseSavePath } from './transport/save-to-file';
 import { createDownloadTickets, type DownloadTickets } from './transport/tickets';
 
 export interface CoreDeps {
@@ -25,6 +26,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** How long a download ticket stays good (tests shorten it; never past TICKET_TTL_MS). */
   ticketTtlMs?: number;
+  /** The desktop's save dialog (Electron); absent in web mode. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 /** ~/.ssh (config, known_hosts, identities) and ssh-agent, as the `ssh` command finds them. */
@@ -88,6 +91,8 @@ export function createCore(deps: CoreDeps): Core {
   // Every engine request a call or stream makes carries its signal (see request-scope.ts).
   const scope = createRequestScope();
   const tickets = createDownloadTickets(() => clock.now(), deps.ticketTtlMs);
+  // A stream may open another through the router (downloads.toFile); it is built just below.
+  const late: { router?: Router } = {};
   const { calls, streams } = createHandlers({
     engines,
     store,
@@ -98,11 +103,18 @@ export function createCore(deps: CoreDeps): Core {
     tickets,
     volumeHelpers: new Map(),
     docker: (engineId) => scope.bind(engines.get(engineId).docker),
+    router: () => {
+      if (!late.router) throw new Error('The router is not built yet.');
+      return late.router;
+    },
+    chooseSavePath: deps.chooseSavePath,
   });
+  const router = createRouter(calls, streams, log, scope);
+  late.router = router;
   engines.start();
   return {
     engines,
-    router: createRouter(calls, streams, log, scope),
+    router,
     settings,
     tickets,
     log,

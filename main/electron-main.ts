@@ -43,6 +43,7 @@ import { guardQuit, installTray, type TrayContainer } from './desktop/tray';
 import { startUpdates } from './desktop/updates';
 import { createWindowStateKeeper, loadWindowStates } from './desktop/window-state-store';
 import { createWindowManager } from './desktop/windows';
+import { createSavePathChooser } from './desktop/save-dialog';
 import { APP_ORIGIN, registerIpc } from './ipc';
 import { log } from './log';
 import { contentType, resolveStatic } from './web/static';
@@ -243,7 +244,16 @@ if (instance.first) {
   if (process.env.PORTHOLE_DATA_DIR) app.setPath('userData', process.env.PORTHOLE_DATA_DIR);
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    const core = createCore({ dataDir, safeStorage });
+    const core = createCore({
+      dataDir,
+      safeStorage,
+      // Saves (image tars, volume files, logs) go engine → main → the file the user chose.
+      chooseSavePath: createSavePathChooser(dialog, {
+        // The window Save was clicked in is focused; the first window if focus moved away.
+        parentWindow: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0],
+        downloadsDir: () => app.getPath('downloads'),
+      }),
+    });
     // Finished pulls, pushes, builds and compose ups become notifications (when unfocused).
     // (The notifier exists once the desktop shell does; the router is needed before.)
     const late: { notify?: (notice: Notice | undefined) => void } = {};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from '../define';
+import { call, stream } from '../define';
 import { fileStreams } from './files';
 import { imageStreams } from './images';
 import { logStreams } from './logs';
@@ -38,4 +38,32 @@ export const downloadCalls = {
     DownloadTicketInput,
     z.strictObject({ ticket: DownloadTicket, expiresInMs: z.number().int().positive() }),
   ),
+} as const;
+
+/** A path on the user's machine, as the desktop's save dialog gives it. */
+const LocalPath = z.string().min(1).max(4096);
+
+/** What saving a download stream straight to a file tells the window, in order. */
+export const SaveToFileEvent = z.discriminatedUnion('kind', [
+  /** Bytes written so far (a few times a second). */
+  z.strictObject({ kind: z.literal('progress'), bytes: z.number().int().nonnegative() }),
+  /** The file is complete under its chosen name. */
+  z.strictObject({
+    kind: z.literal('saved'),
+    path: LocalPath,
+    bytes: z.number().int().nonnegative(),
+  }),
+  /** The user closed the save dialog without choosing a file: nothing was written. */
+  z.strictObject({ kind: z.literal('dismissed') }),
+]);
+export type SaveToFileEvent = z.infer<typeof SaveToFileEvent>;
+
+export const downloadStreams = {
+  /**
+   * The desktop app's save: main asks where (its own save dialog), then writes the download
+   * stream to that file itself — engine → main → disk, as `docker save -o` does, with no
+   * renderer or browser download in between. Closing the stream cancels and removes the
+   * partial file. Web mode has no dialog and refuses it (its browser saves via a ticket).
+   */
+  'downloads.toFile': stream(DownloadTicketInput, SaveToFileEvent),
 } as const;

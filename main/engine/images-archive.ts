@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { LoadEvent, SaveEvent, UploadControl } from '../../contract';
+import type { LoadEvent, PortholeError, SaveEvent, UploadControl } from '../../contract';
 import type { StreamControls } from '../router';
 import { pipeBytes } from '../streams/bytes';
 import type { Sink } from '../streams/sink';
@@ -25,8 +25,23 @@ export function saveImages(docker: Docker, ids: string[], sink: Sink<SaveEvent>)
     const bytes = await pipeBytes(tar, sink);
     sink.next({ kind: 'done', bytes });
     sink.end();
-  })().catch((err: unknown) => sink.end(toPortholeError(err)));
+  })().catch((err: unknown) =>
+    sink.end(isMissingReference(err) ? missing(ids) : toPortholeError(err)),
+  );
 }
+
+/** dockerd 20.10 answers a save of an image it lacks with a 500 that says only this. */
+const isMissingReference = (err: unknown) =>
+  err instanceof Error && /reference does not exist|no such image/i.test(err.message);
+
+const missing = (ids: string[]): PortholeError => ({
+  code: 'NOT_FOUND',
+  message:
+    ids.length === 1
+      ? `The engine has no image ${ids[0]}.`
+      : `One of these images is not on the engine: ${ids.join(', ')}.`,
+  hint: 'It may have been removed meanwhile: the list shows what is there now.',
+});
 
 /** What `docker load` prints: "Loaded image: repo:tag" / "Loaded image ID: sha256:…". */
 export function loadedNames(output: string): { loaded: string[]; error: string | undefined } {

@@ -5,6 +5,8 @@ import type { EngineManager } from '../engine/manager';
 import type { Logger } from '../log';
 import type { HelperChoices } from '../engine/volumes-files';
 import type { SettingsStore } from '../settings/store';
+import type { Router } from '../router';
+import type { ChooseSavePath } from '../transport/save-to-file';
 import type { DownloadTickets } from '../transport/tickets';
 
 /** What every resource's handlers get, built once by createCore. */
@@ -28,4 +30,8 @@ export interface HandlerContext {
   settings: SettingsStore;
   /** Single-use tickets for web mode's navigation downloads. */
   tickets: DownloadTickets;
+  /** The router these handlers are served by, for a stream that opens another (built after them). */
+  router(): Router;
+  /** The desktop's save dialog; absent in web mode, whose browser saves downloads itself. */
+  chooseSavePath?: ChooseSavePath | undefined;
 }

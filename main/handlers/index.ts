@@ -3,7 +3,7 @@ import type { HandlerContext } from './context';
 import { composeHandlers, composeStreamHandlers } from './compose';
 import { containerHandlers, containerStreamHandlers } from './containers';
 import { engineHandlers, engineStreamHandlers, systemHandlers } from './engines';
-import { downloadHandlers } from './downloads';
+import { downloadHandlers, downloadStreamHandlers } from './downloads';
 import { execStreamHandlers } from './exec';
 import { fileHandlers, fileStreamHandlers } from './files';
 import { imageHandlers, imageStreamHandlers } from './images';
@@ -44,6 +44,7 @@ export function createHandlers(ctx: HandlerContext): {
       ...composeStreamHandlers(ctx),
       ...fileStreamHandlers(ctx),
       ...swarmStreamHandlers(ctx),
+      ...downloadStreamHandlers(ctx),
     },
   };
 }

@@ -55,14 +55,15 @@ export function useFileTransfers(
       saveDownload('files.download', { engineId, id, path }, name, {
         signal: abort.signal,
         onBytes: show,
-        ...(isDir ? { type: 'application/x-tar' } : {}),
       }).then(
         (saved) => {
           done();
           setMessage(
-            saved.to === 'blob'
-              ? `Downloaded ${path} as ${name} (${saved.bytes} bytes).`
-              : `Downloading ${path} as ${name} in the browser's downloads.`,
+            saved.to === 'file'
+              ? `Downloaded ${path} to ${saved.path} (${saved.bytes} bytes).`
+              : saved.to === 'browser'
+                ? `Downloading ${path} as ${name} in the browser's downloads.`
+                : undefined,
           );
         },
         (error: unknown) => {

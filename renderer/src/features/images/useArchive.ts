@@ -48,21 +48,22 @@ export function useArchive(engineId: string) {
         active.current = undefined;
         setProgress(undefined);
       };
-      // Web mode: a ticket, then the browser streams the body to disk itself (Electron: one
-      // response body into a Blob). Cancel works until the browser has it.
+      // Web mode: a ticket, then the browser streams the body to disk itself (desktop: main's
+      // save dialog, then main writes the file). Cancel works until the browser has it.
       const abort = new AbortController();
       const file = tarName(ref);
       saveDownload('images.save', { engineId: on ?? engineId, ids: namesOrIds }, file, {
         signal: abort.signal,
-        type: 'application/x-tar',
         onBytes: (bytes) => show({ label, fraction: undefined, bytes }),
       }).then(
         (saved) => {
           finish();
           setMessage(
-            saved.to === 'blob'
-              ? `Saved ${ref} to ${file}.`
-              : `Saving ${ref} as ${file} in the browser's downloads.`,
+            saved.to === 'file'
+              ? `Saved ${ref} to ${saved.path}.`
+              : saved.to === 'browser'
+                ? `Saving ${ref} as ${file} in the browser's downloads.`
+                : undefined,
           );
         },
         (error: unknown) => {

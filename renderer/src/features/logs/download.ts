@@ -13,7 +13,7 @@ export async function downloadLog(
   timestamps: boolean,
   onProgress: (bytes: number) => void,
 ): Promise<void> {
-  const options = { onBytes: onProgress, type: 'text/plain' };
+  const options = { onBytes: onProgress };
   // A Swarm service's log (every task's lines) comes from the service, not a container.
   if (id.startsWith(SERVICE_LOGS)) {
     const service = id.slice(SERVICE_LOGS.length);

@@ -39,9 +39,11 @@ export function useDownload(engineId: string, volume: string, helperImage: strin
         (saved) => {
           done();
           setSaved(
-            saved.to === 'blob'
-              ? `Downloaded /${path} (${saved.bytes} bytes).`
-              : `Downloading /${path} in the browser's downloads.`,
+            saved.to === 'file'
+              ? `Downloaded /${path} to ${saved.path} (${saved.bytes} bytes).`
+              : saved.to === 'browser'
+                ? `Downloading /${path} in the browser's downloads.`
+                : undefined,
           );
         },
         (error: unknown) => {
