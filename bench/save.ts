@@ -9,7 +9,9 @@
 // `docker save` first in each round, then the app paths.
 // Usage: PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs &&
 //        PORTHOLE_DIST_DIR=dist-x node scripts/run-ts.mjs bench/save.ts [MB] [RUNS]
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -37,6 +39,7 @@ async function main() {
   const engine = newEngine('porthole-bench-save-');
   let app: AppHandle | undefined;
   let stopCore = () => {};
+  let stopSource = () => {};
   const out = mkdtempSync(join(tmpdir(), 'porthole-bench-save-out-'));
   const browser = await launchChromium();
   try {
@@ -110,6 +113,37 @@ async function main() {
     stopCore = desktop.stop;
     const desktopSave = () =>
       desktop.save({ stream: 'images.save', input: { engineId: desktop.engineId, ids: [REF] } });
+    // The ceiling of any page's download: Chromium saving the same bytes from a server in this
+    // process that answers them from memory — no app, no engine. Chromium's own download rate.
+    let served: Buffer = Buffer.alloc(0);
+    const source = createServer((req, res) => {
+      if (req.url !== '/x.tar') {
+        res.setHeader('Content-Type', 'text/html');
+        return void res.end(
+          '<!doctype html><title>source</title><a href="/x.tar" download>tar</a>',
+        );
+      }
+      res.setHeader('Content-Type', 'application/x-tar');
+      res.setHeader('Content-Length', served.length);
+      res.setHeader('Content-Disposition', 'attachment; filename="x.tar"');
+      res.end(served);
+    });
+    stopSource = () => source.close();
+    await new Promise<void>((r) => source.listen(0, '127.0.0.1', () => r()));
+    const sourcePage = await browser.newPage({ acceptDownloads: true });
+    await sourcePage.goto(`http://127.0.0.1:${(source.address() as AddressInfo).port}/`);
+    const ceilingSave = async () => {
+      const t0 = performance.now();
+      const [download] = await Promise.all([
+        sourcePage.waitForEvent('download', { timeout: 600_000 }),
+        sourcePage.getByRole('link', { name: 'tar' }).click(),
+      ]);
+      const path = await download.path();
+      const ms = performance.now() - t0;
+      const bytes = statSync(path).size;
+      await download.delete();
+      return { ms, bytes };
+    };
     const uiSave = async () => {
       const t0 = performance.now();
       const [download] = await Promise.all([
@@ -128,8 +162,11 @@ async function main() {
     };
 
     // Warm-up of each path, then alternate so none gets a systematically warmer cache.
-    const expected = cliSave().bytes;
-    for (const warm of [rawSave, httpSave, ticketSave, uiSave, desktopSave]) {
+    timeCli(DOCKER_CLI, ['-H', engine.host, 'save', '-o', cliFile, REF]);
+    served = readFileSync(cliFile);
+    rmSync(cliFile);
+    const expected = served.length;
+    for (const warm of [rawSave, httpSave, ticketSave, uiSave, desktopSave, ceilingSave]) {
       const { bytes } = await warm();
       if (bytes !== expected) throw new Error(`saved ${bytes} bytes, docker save ${expected}`);
     }
@@ -141,6 +178,7 @@ async function main() {
       ticket: [] as number[],
       ui: [] as number[],
       desktop: [] as number[],
+      ceiling: [] as number[],
     };
     for (let i = 0; i < RUNS; i++) {
       runs.cli.push(cliSave().ms);
@@ -150,6 +188,7 @@ async function main() {
       runs.ticket.push((await ticketSave()).ms);
       runs.ui.push((await uiSave()).ms);
       runs.desktop.push((await desktopSave()).ms);
+      runs.ceiling.push((await ceilingSave()).ms);
     }
     ws.close();
     const mbps = (ms: number) => +(expected / 1e6 / (ms / 1000)).toFixed(1);
@@ -166,6 +205,7 @@ async function main() {
       ticket_ms: Math.round(median(runs.ticket)),
       ui_ms: Math.round(median(runs.ui)),
       desktop_ms: Math.round(median(runs.desktop)),
+      chromium_ceiling_ms: Math.round(median(runs.ceiling)),
       cli_mb_s: mbps(cliMs),
       raw_mb_s: mbps(median(runs.raw)),
       ui_mb_s: mbps(median(runs.ui)),
@@ -176,6 +216,8 @@ async function main() {
       ticket_throughput_ratio: +(cliMs / median(runs.ticket)).toFixed(2),
       ui_throughput_ratio: +(cliMs / median(runs.ui)).toFixed(2),
       desktop_throughput_ratio: +(cliMs / median(runs.desktop)).toFixed(2),
+      // Chromium downloading the same bytes from memory: no page can save faster here.
+      chromium_ceiling_ratio: +(cliMs / median(runs.ceiling)).toFixed(2),
       load_average: loadavg().map((l) => +l.toFixed(1)),
       all_ms: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(Math.round)])),
     };
@@ -183,6 +225,7 @@ async function main() {
     record('save', result);
   } finally {
     stopCore();
+    stopSource();
     await browser.close();
     if (app) await stopApp(app);
     await destroyEngine(engine);
