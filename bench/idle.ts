@@ -128,6 +128,17 @@ async function main() {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       printTop(profile);
     }
+    // What the page was being sent meanwhile (after the measured window, so that counting costs
+    // nothing above): the stats batches must be arriving, or the figures above say nothing.
+    let frames = 0;
+    let frameBytes = 0;
+    cdp.on('Network.webSocketFrameReceived', (e: { response: { payloadData: string } }) => {
+      frames++;
+      frameBytes += e.response.payloadData.length;
+    });
+    await cdp.send('Network.enable');
+    await sleep(10_000);
+    await cdp.send('Network.disable');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const result = {
       containers: COUNT,
@@ -140,6 +151,9 @@ async function main() {
       server_rss_mb: +rssMb(app.pid).toFixed(1),
       renderer_heap_mb: +(usedSize / 1024 / 1024).toFixed(1),
       renderer_per_second: perSecond,
+      // Over 10 s after the window: socket frames to the page per second, and their size.
+      socket_frames_per_s: frames / 10,
+      socket_bytes_per_s: Math.round(frameBytes / 10),
       goals: { server_cpu_pct: 0.5, renderer_pct: 1, server_rss_mb: 120, renderer_heap_mb: 60 },
     };
     console.log(JSON.stringify(result, null, 2));
