@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BUSYBOX_IMAGE } from '../e2e/harness/engine';
 
 export function median(xs: number[]): number {
@@ -64,4 +64,22 @@ export async function createMany(docker: Docker, n: number) {
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
+}
+
+/**
+ * Click → the browser's download complete on disk (Playwright's copy of what Chromium saved):
+ * how long it took and how many bytes it holds. The file is deleted after.
+ */
+export async function timeBrowserDownload(
+  page: Page,
+  click: () => Promise<void>,
+  timeout = 600_000,
+): Promise<{ ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), click()]);
+  const path = await download.path();
+  const ms = performance.now() - t0;
+  const bytes = statSync(path).size;
+  await download.delete();
+  return { ms, bytes };
 }

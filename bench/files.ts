@@ -24,7 +24,7 @@ import { FilesPage } from '../e2e/pages/files';
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { connectClient, pageSecret } from '../e2e/harness/web-client';
 import { downloadHttp, downloadTo, openRaw, uploadHttp } from './bytes-client';
-import { launchChromium, median, record, timeCli } from './common';
+import { launchChromium, median, record, timeBrowserDownload, timeCli } from './common';
 
 const BYTES = Number(process.argv[2] ?? 200) * 1_000_000;
 const RUNS = 5;
@@ -177,15 +177,11 @@ async function main() {
     await files.expand('/data');
     await files.select('/data/huge');
     const chromiumDownload = async () => {
-      const t0 = performance.now();
-      const [download] = await Promise.all([
-        downloadPage.waitForEvent('download', { timeout: 120_000 }),
-        files.button('Download /data/huge').click(),
-      ]);
-      const path = await download.path();
-      const ms = performance.now() - t0;
-      const bytes = statSync(path).size;
-      await download.delete();
+      const { ms, bytes } = await timeBrowserDownload(
+        downloadPage,
+        () => files.button('Download /data/huge').click(),
+        120_000,
+      );
       if (bytes !== BYTES) throw new Error(`downloaded ${bytes} bytes, expected ${BYTES}`);
       return ms;
     };

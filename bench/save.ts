@@ -28,7 +28,7 @@ import {
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { pageSecret } from '../e2e/harness/web-client';
 import { callRaw, downloadHttp, downloadTicket, downloadTo, openRaw } from './bytes-client';
-import { launchChromium, median, record, timeCli } from './common';
+import { launchChromium, median, record, timeBrowserDownload, timeCli } from './common';
 import { startDesktopCore } from './desktop-core';
 
 const MB = Number(process.argv[2] ?? 256);
@@ -132,33 +132,15 @@ async function main() {
     await new Promise<void>((r) => source.listen(0, '127.0.0.1', () => r()));
     const sourcePage = await browser.newPage({ acceptDownloads: true });
     await sourcePage.goto(`http://127.0.0.1:${(source.address() as AddressInfo).port}/`);
-    const ceilingSave = async () => {
-      const t0 = performance.now();
-      const [download] = await Promise.all([
-        sourcePage.waitForEvent('download', { timeout: 600_000 }),
-        sourcePage.getByRole('link', { name: 'tar' }).click(),
-      ]);
-      const path = await download.path();
-      const ms = performance.now() - t0;
-      const bytes = statSync(path).size;
-      await download.delete();
-      return { ms, bytes };
-    };
+    const ceilingSave = () =>
+      timeBrowserDownload(sourcePage, () => sourcePage.getByRole('link', { name: 'tar' }).click());
     const uiSave = async () => {
-      const t0 = performance.now();
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 600_000 }),
-        saveButton.click(),
-      ]);
-      const path = await download.path();
-      const ms = performance.now() - t0;
-      const bytes = statSync(path).size;
-      await download.delete();
+      const saved = await timeBrowserDownload(page, () => saveButton.click());
       await page
         .getByRole('status')
         .filter({ hasText: `Saving ${REF} as` })
         .waitFor();
-      return { ms, bytes };
+      return saved;
     };
 
     // Warm-up of each path, then alternate so none gets a systematically warmer cache.

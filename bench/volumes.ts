@@ -5,7 +5,7 @@
 // browser → the browser streams /download?ticket=… to disk), and the desktop app's own path
 // (main's core writes the file its save dialog chose; bench/desktop-core.ts). Usage:
 //   node scripts/build.mjs && node scripts/run-ts.mjs bench/volumes.ts [VOLUMES] [NETWORKS]
-import { rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
@@ -22,7 +22,7 @@ import {
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { connectClient, pageSecret, type RawClient } from '../e2e/harness/web-client';
 import { downloadHttp, downloadTo, openRaw } from './bytes-client';
-import { launchChromium, median, record, timeCli } from './common';
+import { launchChromium, median, record, timeBrowserDownload, timeCli } from './common';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 
 const VOLUMES = Number(process.argv[2] ?? 300);
@@ -126,16 +126,9 @@ async function main() {
       await tree.getByRole('treeitem', { name: file, exact: true }).click();
       const button = dialog.getByRole('button', { name: `Download /${file}`, exact: true });
       await button.waitFor();
-      const t0 = performance.now();
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 600_000 }),
-        button.click(),
-      ]);
-      const path = await download.path();
-      const ms = performance.now() - t0;
-      const { size } = statSync(path);
-      await download.delete();
-      if (size !== expected) throw new Error(`Chromium saved ${size} bytes, expected ${expected}`);
+      const { ms, bytes } = await timeBrowserDownload(page, () => button.click());
+      if (bytes !== expected)
+        throw new Error(`Chromium saved ${bytes} bytes, expected ${expected}`);
       return ms;
     };
 
@@ -190,6 +183,24 @@ async function main() {
       };
     };
 
+    /** The 20 MB and the large file, one way, against `docker cp` of each. */
+    const downloads = async (via: 'ws' | 'http' | 'ui' | 'desktop', suffix: string) => ({
+      [`download_20mb${suffix}`]: await pair(
+        ['cp', 'bench-reader:/v/big', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
+        20_000_000,
+        via,
+      ),
+      [`download_${HUGE / 1e6}mb${suffix}`]: await pair(
+        ['cp', 'bench-reader:/v/huge', copy],
+        'volumes.download',
+        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
+        HUGE,
+        via,
+      ),
+    });
+
     const result = {
       engine: version,
       volumes: VOLUMES,
@@ -216,64 +227,14 @@ async function main() {
         { engineId, name: 'bench-vol-0', path: '', helperImage: BUSYBOX_IMAGE },
       ),
       // 20 MB file to the client vs `docker cp` (the same archive API) out of a stopped
-      // container that mounts the volume; then a large one, where throughput dominates.
-      download_20mb: await pair(
-        ['cp', 'bench-reader:/v/big', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
-        20_000_000,
-      ),
-      [`download_${HUGE / 1e6}mb`]: await pair(
-        ['cp', 'bench-reader:/v/huge', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
-        HUGE,
-      ),
-      // The same through the download route the UI uses (one response body).
-      download_20mb_http: await pair(
-        ['cp', 'bench-reader:/v/big', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
-        20_000_000,
-        'http',
-      ),
-      [`download_${HUGE / 1e6}mb_http`]: await pair(
-        ['cp', 'bench-reader:/v/huge', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
-        HUGE,
-        'http',
-      ),
-      // The user's path: Chromium saving the navigation download itself.
-      download_20mb_chromium: await pair(
-        ['cp', 'bench-reader:/v/big', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
-        20_000_000,
-        'ui',
-      ),
-      [`download_${HUGE / 1e6}mb_chromium`]: await pair(
-        ['cp', 'bench-reader:/v/huge', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
-        HUGE,
-        'ui',
-      ),
-      // The desktop app's path: main writes the file itself, as `docker cp` does.
-      download_20mb_desktop: await pair(
-        ['cp', 'bench-reader:/v/big', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'big', helperImage: BUSYBOX_IMAGE },
-        20_000_000,
-        'desktop',
-      ),
-      [`download_${HUGE / 1e6}mb_desktop`]: await pair(
-        ['cp', 'bench-reader:/v/huge', copy],
-        'volumes.download',
-        { engineId, name: 'bench-vol-0', path: 'huge', helperImage: BUSYBOX_IMAGE },
-        HUGE,
-        'desktop',
-      ),
+      // container that mounts the volume; then a large one, where throughput dominates. Over
+      // the socket, then the download route the UI uses (one response body), then the user's
+      // path: Chromium saving the navigation download itself; then the desktop app's path:
+      // main writes the file itself, as `docker cp` does.
+      ...(await downloads('ws', '')),
+      ...(await downloads('http', '_http')),
+      ...(await downloads('ui', '_chromium')),
+      ...(await downloads('desktop', '_desktop')),
       load_average: loadavg().map((l) => +l.toFixed(1)),
     };
     client.close();

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EngineStatus, PortholeError, SaveToFileEvent } from '../contract';
-import { createCore, type Core } from '../main/core';
+import type { SaveToFileEvent } from '../contract';
+import type { Core } from '../main/core';
 import type { ChooseSavePath } from '../main/transport/save-to-file';
+import { CORE_ENGINE_ID, saveThroughCore, startCore } from './harness/core';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { expect, test } from './fixtures';
 
@@ -14,17 +15,11 @@ import { expect, test } from './fixtures';
 // the real router against the suite's engine; `docker save -o` is the oracle.
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const quiet = { info: () => {}, error: () => {} };
 /** What is in the folder saves go to, but the app's own data folder. */
 const filesIn = (dir: string) =>
   readdirSync(dir)
     .filter((f) => f !== 'app-data')
     .sort();
-
-interface Ended {
-  events: SaveToFileEvent[];
-  error?: PortholeError | undefined;
-}
 
 test.describe('saving straight to a file (the desktop app)', () => {
   let dir = '';
@@ -39,58 +34,23 @@ test.describe('saving straight to a file (the desktop app)', () => {
   });
 
   /** A core on the suite's engine whose "dialog" answers `choose`; resolves once connected. */
-  async function start(socketPath: string, choose: ChooseSavePath | undefined): Promise<Core> {
-    const connected = createCore({
-      dataDir: join(dir, 'app-data'),
-      log: quiet,
-      engines: [
-        {
-          id: 'e2e',
-          name: 'E2E',
-          source: 'env',
-          endpoint: { kind: 'unix', socketPath },
-          preferred: true,
-        },
-      ],
-      ...(choose ? { chooseSavePath: choose } : {}),
-    });
-    core = connected;
-    await new Promise<void>((resolve) =>
-      connected.engines.on('status', (s: EngineStatus) => s.state === 'connected' && resolve()),
-    );
-    return connected;
+  async function start(host: string, choose: ChooseSavePath | undefined): Promise<Core> {
+    core = await startCore(host, join(dir, 'app-data'), choose);
+    return core;
   }
 
-  /** Opens downloads.toFile; `onEvent` may close it. Resolves when it has ended. */
-  function save(
+  /** Saves images through downloads.toFile; `onEvent` may close it. Resolves when it ended. */
+  const save = (
     c: Core,
     ids: string[],
     filename: string,
-    onEvent: (e: SaveToFileEvent, close: () => void) => void = () => {},
-  ): Promise<Ended> {
-    return new Promise((resolve) => {
-      const events: SaveToFileEvent[] = [];
-      let close = () => {};
-      const r = c.router.open(
-        { connectionId: 'test', signal: new AbortController().signal },
-        'downloads.toFile',
-        { stream: 'images.save', input: { engineId: 'e2e', ids }, filename },
-        {
-          event: (e) => {
-            events.push(e as SaveToFileEvent);
-            onEvent(e as SaveToFileEvent, close);
-          },
-          end: (error) => resolve({ events, error }),
-          buffered: () => 0,
-        },
-      );
-      if (!r.ok) return resolve({ events, error: r.error });
-      close = () => {
-        r.value.close();
-        resolve({ events });
-      };
-    });
-  }
+    onEvent?: (e: SaveToFileEvent, close: () => void) => void,
+  ) =>
+    saveThroughCore(
+      c,
+      { stream: 'images.save', input: { engineId: CORE_ENGINE_ID, ids }, filename },
+      onEvent,
+    );
 
   test('writes the bytes `docker save -o` writes, under the chosen name, replacing what was there', async ({
     suite,
@@ -99,7 +59,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
     const chosen = join(dir, 'chosen.tar');
     writeFileSync(chosen, 'an older file of the same name');
     const asked: string[] = [];
-    const c = await start(suite.engine.host.slice('unix://'.length), (name) => {
+    const c = await start(suite.engine.host, (name) => {
       asked.push(name);
       return Promise.resolve(chosen);
     });
@@ -117,9 +77,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
   });
 
   test('the dialog dismissed: nothing is written', async ({ suite }) => {
-    const c = await start(suite.engine.host.slice('unix://'.length), () =>
-      Promise.resolve(undefined),
-    );
+    const c = await start(suite.engine.host, () => Promise.resolve(undefined));
     const { events, error } = await save(c, [BUSYBOX_IMAGE], 'a.tar');
     expect(error).toBeUndefined();
     expect(events).toEqual([{ kind: 'dismissed' }]);
@@ -130,7 +88,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
     suite,
   }) => {
     const chosen = join(dir, 'no-such-folder', 'a.tar');
-    const c = await start(suite.engine.host.slice('unix://'.length), () => Promise.resolve(chosen));
+    const c = await start(suite.engine.host, () => Promise.resolve(chosen));
     const { error } = await save(c, [BUSYBOX_IMAGE], 'a.tar');
     expect(error).toMatchObject({
       code: 'FORBIDDEN',
@@ -143,9 +101,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
   test("an image the engine does not have: the engine's error, and no partial file", async ({
     suite,
   }) => {
-    const c = await start(suite.engine.host.slice('unix://'.length), () =>
-      Promise.resolve(join(dir, 'a.tar')),
-    );
+    const c = await start(suite.engine.host, () => Promise.resolve(join(dir, 'a.tar')));
     const { error } = await save(c, ['porthole-no-such-image:1'], 'a.tar');
     // Before, the engine's bare "unexpected - reference does not exist".
     expect(error).toMatchObject({
@@ -171,9 +127,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
     rmSync(join(dir, 'Dockerfile'));
     try {
       const chosen = join(dir, 'big.tar');
-      const c = await start(suite.engine.host.slice('unix://'.length), () =>
-        Promise.resolve(chosen),
-      );
+      const c = await start(suite.engine.host, () => Promise.resolve(chosen));
       const { events } = await save(c, [ref], 'big.tar', (e, close) => {
         if (e.kind === 'progress' && e.bytes > 0) close();
       });
@@ -188,7 +142,7 @@ test.describe('saving straight to a file (the desktop app)', () => {
   test('web mode (no save dialog) refuses it, and says how the browser saves instead', async ({
     suite,
   }) => {
-    const c = await start(suite.engine.host.slice('unix://'.length), undefined);
+    const c = await start(suite.engine.host, undefined);
     const { error } = await save(c, [BUSYBOX_IMAGE], 'a.tar');
     expect(error).toEqual({
       code: 'FORBIDDEN',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DownloadTicketInput, PortholeError, SaveToFileEvent } from '../../contract';
 import type { Ctx, Router } from '../router';
 import type { Sink } from '../streams/sink';
@@ -43,8 +44,7 @@ export async function saveToFile(
     sink.next({ kind: 'dismissed' });
     return sink.end();
   }
-  const dir = path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  const part = `${dir}.${randomBytes(6).toString('hex')}.porthole-part`;
+  const part = join(dirname(path), `.${randomBytes(6).toString('hex')}.porthole-part`);
   const file = createWriteStream(part, { flags: 'wx' });
   const progress = setInterval(
     () => sink.next({ kind: 'progress', bytes: file.bytesWritten }),
