@@ -2,7 +2,15 @@
 
 export interface Profile {
   profile: {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    nodes: {
+      id: number;
+      callFrame: {
+        functionName: string;
+        url: string;
+        lineNumber: number;
+        columnNumber: number;
+      };
+    }[];
     samples: number[];
     timeDeltas: number[];
   };
@@ -17,7 +25,8 @@ export function printProfile({ profile }: Profile) {
   const byName = new Map<string, number>();
   for (const n of profile.nodes) {
     const f = n.callFrame;
-    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    // Line and column: a bundle's anonymous functions share lines.
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
     byName.set(key, (byName.get(key) ?? 0) + (self.get(n.id) ?? 0));
   }
   const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 15);
