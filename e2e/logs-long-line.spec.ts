@@ -1,3 +1,4 @@
+import { logTexts } from '../contract';
 import { BUSYBOX_IMAGE } from './harness/engine';
 import { DOCKER_CLI, run } from './harness/proc';
 import { connectClient } from './harness/web-client';
@@ -61,10 +62,10 @@ test('one 32 MB line: shown cut with its full size, the next line follows, the r
           expect(m.error).toBeUndefined();
           break;
         }
-        const e = m.event as { kind: string; text?: string[]; cut?: [number, number][] };
+        const e = m.event as { kind: string; data?: Uint8Array; cut?: [number, number][] };
         if (e.kind !== 'lines') continue;
         for (const [i, n] of e.cut ?? []) cuts.push([texts.length + i, n]);
-        texts.push(...e.text!);
+        texts.push(...logTexts({ data: e.data! }));
         client.send({ t: 'ack', id: 1, n: m.n });
       }
       expect(texts.map((t) => t.length)).toEqual([64 * 1024, 5]);

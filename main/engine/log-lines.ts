@@ -33,10 +33,14 @@ class StreamLines {
   /** The first bytes of a frame that continues a line, until we know whether they are a stamp. */
   private probe: Buffer | undefined;
 
-  constructor(private readonly onLine: (line: string, fullLength: number) => void) {}
+  constructor(
+    private readonly onLine: (line: string, fullLength: number) => void,
+    /** The engine stamps each message (asked with timestamps). */
+    private readonly stamped: boolean,
+  ) {}
 
   push(piece: Buffer, frameStart: boolean): void {
-    if (frameStart) {
+    if (frameStart && this.stamped) {
       if (this.probe) this.settle(false);
       if (this.open) this.probe = EMPTY;
     }
@@ -84,16 +88,20 @@ export type OnLogLine = (
   cut: number,
 ) => void;
 
-/** Feeds raw log bytes to per-stream line splitters: demultiplexed unless the container has a TTY. */
-export function lineReader(tty: boolean, onLine: OnLogLine) {
+/**
+ * Feeds raw log bytes to per-stream line splitters: demultiplexed unless the container has a
+ * TTY. `stamped`: the engine was asked for timestamps; without, a line that starts with a time
+ * is the container's own text and keeps it (`ts` is then "").
+ */
+export function lineReader(tty: boolean, onLine: OnLogLine, stamped = true) {
   const lines = (kind: StreamKind) =>
     new StreamLines((line, full) => {
-      const [ts, text] = splitTimestamp(line);
+      const [ts, text] = stamped ? splitTimestamp(line) : ['', line];
       const content = ts ? full - ts.length - 1 : full;
       if (full <= KEEP && text.length <= MAX_LOG_LINE) return onLine(ts, text, kind, content, 0);
       const shown = text.length > MAX_LOG_LINE ? clip(text, MAX_LOG_LINE) : text;
       onLine(ts, shown, kind, Math.min(content, KEEP), content);
-    });
+    }, stamped);
   const streams = { stdout: lines('stdout'), stderr: lines('stderr') };
   const demux = tty
     ? undefined

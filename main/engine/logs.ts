@@ -7,10 +7,12 @@ import type {
   LogEvent,
   PortholeError,
 } from '../../contract';
+import { logData } from '../../contract';
 import { pipeBytes } from '../streams/bytes';
 import { FrameDemuxer } from '../streams/demux';
 import type { Sink } from '../streams/sink';
 import type { EngineConnection } from './connection';
+import { engineClock } from './engine-clock';
 import { toPortholeError } from './errors';
 import { LineBatcher, lineReader, sinceFromTimestamp, timeKey, type LineBatch } from './log-lines';
 
@@ -56,8 +58,16 @@ export function openLogStream(
 }
 
 function linesEvent(b: LineBatch): LogEvent {
-  const { ts, text, err, cut } = b;
-  return cut ? { kind: 'lines', ts, text, err, cut } : { kind: 'lines', ts, text, err };
+  const { err, cut } = b;
+  // An unstamped batch sends no list of empty stamps.
+  const ts = b.ts.some(Boolean) ? b.ts : [];
+  const data = logData(b.text);
+  return cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err };
+}
+
+/** Unstamped lines: up to the user's `until`, or to `cut` (RFC 3339, the engine's clock). */
+interface UpTo {
+  cut?: string;
 }
 
 /**
@@ -70,7 +80,7 @@ function linesEvent(b: LineBatch): LogEvent {
 export function followLogs(
   docker: Docker,
   engine: EngineConnection,
-  input: Omit<LogQuery, 'timestamps'> & { id: string },
+  input: Omit<LogQuery, 'timestamps'> & { id: string; timestamps?: boolean | undefined },
   sink: Sink<LogEvent>,
 ): () => void {
   let stopped = false;
@@ -95,15 +105,25 @@ export function followLogs(
   // One attachment at a time: a start event and a reconnect's reconcile can both ask for one,
   // and two would show the same lines twice.
   let attaching = false;
-  const attach = async (since?: string) => {
+  /** `upTo`: the lines written until then, unstamped, not followed (see the start below). */
+  const attach = async (since?: string, upTo?: UpTo) => {
     if (attaching || current) return;
     attaching = true;
+    const stamped = !upTo;
     let stream: Readable;
     try {
+      const query = upTo
+        ? {
+            ...input,
+            follow: false,
+            until: upTo.cut ? sinceFromTimestamp(upTo.cut) : input.until,
+            timestamps: false,
+          }
+        : { ...input, timestamps: true };
       stream = await openLogStream(
         docker,
         containerId,
-        { ...input, timestamps: true, ...(since ? { since, tail: undefined } : {}) },
+        { ...query, ...(since ? { since, tail: undefined } : {}) },
         sink.signal,
       );
     } finally {
@@ -112,18 +132,24 @@ export function followLogs(
     if (stopped) return void stream.destroy();
     current = stream;
     sink.next({ kind: 'state', state: 'attached' });
-    const reader = lineReader(tty, (ts, text, kind, bytes, cut) => {
-      // `since` is inclusive: skip what the previous attachment already showed.
-      if (since && ts && timeKey(ts) <= lastKey) return;
-      if (ts) lastTs = ts;
-      batcher.add(ts, text, kind, bytes, cut);
-    });
+    const reader = lineReader(
+      tty,
+      (ts, text, kind, bytes, cut) => {
+        // `since` is inclusive: skip what the previous attachment already showed.
+        if (since && ts && timeKey(ts) <= lastKey) return;
+        if (ts) lastTs = ts;
+        batcher.add(ts, text, kind, bytes, cut);
+      },
+      stamped,
+    );
     stream.on('data', (chunk: Buffer) => reader.push(chunk));
     const onEnd = () => {
       if (current !== stream) return;
       current = undefined;
       reader.end();
       batcher.flush();
+      // Unstamped lines end at the cut asked for: following goes on from there.
+      if (upTo?.cut && !lastTs) lastTs = upTo.cut;
       if (lastTs) lastKey = timeKey(lastTs);
       if (stopped) return;
       if (!input.follow || input.until) return finish();
@@ -187,6 +213,18 @@ export function followLogs(
     current = undefined;
   };
 
+  /**
+   * Stamps cost the engine and every hop after it (a seq line of 7 bytes comes as 38), and a
+   * view that hides them needs them only to follow on: so the lines already written come
+   * unstamped up to the engine's clock now, and following starts at that second, stamped.
+   */
+  const unstampedUpTo = async (): Promise<UpTo | undefined> => {
+    if (input.timestamps !== false) return undefined;
+    if (!input.follow || input.until) return {};
+    const now = await engineClock(docker, sink.signal);
+    return now ? { cut: now } : undefined;
+  };
+
   void (async () => {
     try {
       const info = await docker.getContainer(input.id).inspect({ abortSignal: sink.signal });
@@ -199,7 +237,7 @@ export function followLogs(
       }
       sink.next({ kind: 'session', name: info.Name.replace(/^\//, ''), containerId, tty });
       // Not running: the engine sends what there is and ends; we then wait for a start.
-      await attach(input.since);
+      await attach(input.since, await unstampedUpTo());
     } catch (err) {
       finish(toPortholeError(err));
     }

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import type { LogEvent } from '../../contract';
+import { logData, type LogEvent } from '../../contract';
 import type { Sink } from '../streams/sink';
 import { toPortholeError } from './errors';
 import { LineBatcher, lineReader } from './log-lines';
@@ -80,9 +80,10 @@ export function followServiceLogs(
   const untilMs = i.until === undefined ? undefined : logTimeMs(i.until);
   let stream: Readable | undefined;
   const batcher = new LineBatcher((b) => {
-    const { ts, text, err, cut } = b;
+    const { ts, err, cut } = b;
+    const data = logData(b.text);
     sink.next(
-      cut ? { kind: 'lines', ts, text, err, cut } : { kind: 'lines', ts, text, err },
+      cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err },
       b.bytes,
     );
   });

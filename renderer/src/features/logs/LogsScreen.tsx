@@ -79,9 +79,19 @@ function LogPanelView({
 }: PanelProps & { capacity: number }) {
   const [tail, setTail] = useState(initialTail);
   const [range, setRange] = useState<LogRange>({});
-  const { buffer, version, sources, clear } = useLogStreams(engineId, ids, tail, range, capacity);
   const [follow, setFollow] = useState(true);
   const [timestamps, setTimestamps] = useState(false);
+  // Once shown, times are kept asked for: turning them off again need not reload the view.
+  const [timesAsked, setTimesAsked] = useState(false);
+  const merged = ids.length > 1;
+  const { buffer, version, sources, clear } = useLogStreams(
+    engineId,
+    ids,
+    tail,
+    range,
+    capacity,
+    merged || timesAsked,
+  );
   const [wrap, setWrap] = useState(false);
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
@@ -94,7 +104,6 @@ function LogPanelView({
   const Wrapper = inline ? 'section' : 'main';
   const Heading = inline ? 'h2' : 'h1';
   const headingId = `logs-heading-${useId()}`;
-  const merged = ids.length > 1;
   const names = sources.map((s) => s.name).join(', ') || ids.join(', ');
   // A log window (or tab) is named after what it shows; a panel inside a screen is not.
   useDocumentTitle(inline ? undefined : `Logs — ${names}`);
@@ -202,7 +211,11 @@ function LogPanelView({
           <input
             type="checkbox"
             checked={timestamps}
-            onChange={(e) => setTimestamps(e.target.checked)}
+            onChange={(e) => {
+              setTimestamps(e.target.checked);
+              // The lines shown came without times: they are asked for again, with them.
+              if (e.target.checked) setTimesAsked(true);
+            }}
           />
           Timestamps
         </label>

@@ -1,4 +1,4 @@
-import { logTimeKey, type LogLines } from '../../../../contract';
+import { logTexts, logTimeKey, type LogLines } from '../../../../contract';
 
 export interface LogLine {
   /** The engine's RFC 3339 timestamp ("" when the engine gave none). */
@@ -14,7 +14,7 @@ export interface LogLine {
 /** A batch from main as the view's lines (main sends parallel arrays: no object per line). */
 export function toLines(e: LogLines, src: number): LogLine[] {
   const err = new Set(e.err);
-  const lines = e.text.map((text, i): LogLine => ({
+  const lines = logTexts(e).map((text, i): LogLine => ({
     ts: e.ts[i] ?? '',
     text,
     err: err.has(i),

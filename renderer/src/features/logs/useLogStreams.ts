@@ -55,10 +55,12 @@ export function useLogStreams(
   range: LogRange,
   /** Lines kept (Settings → Log buffer). */
   capacity = LOG_CAPACITY,
+  /** Each line's time is needed (shown, or merging by it); else the written lines come without. */
+  stamped = true,
 ) {
   const key = ids.join(',');
   const { since, until } = range;
-  const streamKey = `${engineId}|${key}|${tail}|${since ?? ''}|${until ?? ''}`;
+  const streamKey = `${engineId}|${key}|${tail}|${since ?? ''}|${until ?? ''}|${stamped}`;
   // A new buffer whenever what we follow changes; the effect below fills it.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- streamKey names every input
   const buffer = useMemo(() => new LogBuffer(capacity), [streamKey, capacity]);
@@ -78,18 +80,28 @@ export function useLogStreams(
         const base = prev.key === streamKey ? prev.sources : initialSources(key);
         return { key: streamKey, sources: base.map((s, i) => (i === src ? { ...s, ...p } : s)) };
       });
+    // Lines received per source, and what the sources last said of it.
+    const received = idList.map(() => 0);
+    const told = received.slice();
+    // Batches come faster than frames (a million lines are 500 of them): one render a frame.
+    const render = onceAFrame(() => {
+      setVersion((v) => v + 1);
+      received.forEach((n, src) => {
+        // Only while the initial tail comes in: afterwards the count no longer matters.
+        if (n !== told[src] && told[src]! < tail) patch(src, { received: n });
+        told[src] = n;
+      });
+    });
     const list = idList.map((id, src) => {
-      let received = 0;
       const follow = new Follow();
       const onEvent = (e: StreamEvent<'logs.follow'>, cost: number) => {
         if (e.kind === 'lines') {
-          buffer.append(toLines(e, src));
-          received += e.text.length;
+          const lines = toLines(e, src);
+          buffer.append(lines);
+          received[src]! += lines.length;
           // Owed until React has committed the batch (the effect below).
           follow.owe(cost);
-          setVersion((v) => v + 1);
-          // Only while the initial tail comes in: afterwards the count no longer matters.
-          if (received - e.text.length < tail) patch(src, { received });
+          render.request();
           return;
         }
         if (e.kind === 'session') patch(src, { name: e.name, tty: e.tty });
@@ -127,6 +139,7 @@ export function useLogStreams(
               // From a start time on, the user wants everything since then, not the last N lines.
               ...(since ? { since } : { tail }),
               ...(until ? { until } : {}),
+              timestamps: stamped,
             },
             onEvent,
             onEnd,
@@ -136,10 +149,11 @@ export function useLogStreams(
     });
     follows.current = list;
     return () => {
+      render.cancel();
       for (const f of list) f.stream?.close();
       follows.current = [];
     };
-  }, [engineId, key, tail, since, until, streamKey, buffer]);
+  }, [engineId, key, tail, since, until, stamped, streamKey, buffer]);
 
   // After each commit: the lines are on screen, so main may send more.
   useEffect(() => {
@@ -159,4 +173,32 @@ function initialSources(key: string): LogSource[] {
     .split(',')
     .filter(Boolean)
     .map((id) => ({ id, name: id.slice(0, 12), tty: false, state: 'connecting', received: 0 }));
+}
+
+/**
+ * Runs `run` at the next animation frame, once however often it was asked for before then — or
+ * after 100 ms where frames do not come (a window in the background), so acknowledgements and
+ * so the engine's stream still move on.
+ */
+function onceAFrame(run: () => void) {
+  let frame = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    frame = 0;
+    timer = undefined;
+  };
+  const fire = () => {
+    cancel();
+    run();
+  };
+  return {
+    request: () => {
+      if (timer !== undefined) return;
+      frame = requestAnimationFrame(fire);
+      timer = setTimeout(fire, 100);
+    },
+    cancel,
+  };
 }

@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import {
+  logTexts,
   WINDOWS,
   type LogDownloadEvent,
   type LogEvent,
@@ -64,7 +65,7 @@ function recordingSink<E>(window = WINDOWS.lines) {
 }
 
 const lines = (events: { event: LogEvent }[]) =>
-  events.flatMap(({ event }) => (event.kind === 'lines' ? event.text : []));
+  events.flatMap(({ event }) => (event.kind === 'lines' ? logTexts(event) : []));
 const states = (events: { event: LogEvent }[]) =>
   events.flatMap(({ event }) => (event.kind === 'state' ? [event.state] : []));
 
@@ -158,8 +159,9 @@ describe('followLogs', () => {
     streams[0]!.write(`${TS(1)} ${'a'.repeat(100_000)}\r\n${TS(1)} after\r\n`);
     await settle();
     const batch = s.events.find((e) => e.event.kind === 'lines')!.event as LogLines;
-    expect(batch.text.map((t) => t.length)).toEqual([64 * 1024, 5]);
-    expect(batch.text[0]).toMatch(/^a+$/);
+    const texts = logTexts(batch);
+    expect(texts.map((t) => t.length)).toEqual([64 * 1024, 5]);
+    expect(texts[0]).toMatch(/^a+$/);
     // The TTY's "\r\n" ends the line: not counted in its length.
     expect(batch.cut).toEqual([[0, 100_000]]);
     close();

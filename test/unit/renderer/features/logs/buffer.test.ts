@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { logData } from '../../../../../contract';
 import { LogBuffer, toLines, type LogLine } from '../../../../../renderer/src/features/logs/buffer';
 
 const at = (sec: number, text: string, src = 0): LogLine => ({
@@ -68,7 +69,7 @@ describe('toLines', () => {
       {
         kind: 'lines',
         ts: ['t0', 't1', 't2'],
-        text: ['a', 'b', 'c'],
+        data: logData(['a', 'b', 'c']),
         err: [1],
         cut: [[2, 33554432]],
       },
