@@ -13,6 +13,7 @@ import { FrameDemuxer } from '../streams/demux';
 import type { Sink } from '../streams/sink';
 import type { EngineConnection } from './connection';
 import { engineClock } from './engine-clock';
+import { rawGet } from './raw-get';
 import { toPortholeError } from './errors';
 import { LineBatcher, lineReader, sinceFromTimestamp, timeKey, type LineBatch } from './log-lines';
 
@@ -26,8 +27,11 @@ interface LogQuery {
   until?: string | undefined;
 }
 
-/** Opens the engine's log stream as a stream whatever `follow` is (dockerode buffers otherwise). */
-export function openLogStream(
+/**
+ * Opens the engine's log stream as a stream whatever `follow` is (dockerode buffers otherwise).
+ * On a local socket it is read as HTTP/1.0 (raw-get.ts): the body whole, not a chunk per line.
+ */
+export async function openLogStream(
   docker: Docker,
   id: string,
   q: LogQuery,
@@ -42,6 +46,14 @@ export function openLogStream(
   };
   if (q.since) options.since = q.since;
   if (q.until) options.until = q.until;
+  const modem = docker.modem as { socketPath?: unknown; version?: unknown };
+  if (typeof modem.socketPath === 'string') {
+    const query = new URLSearchParams(Object.entries(options).map(([k, v]) => [k, String(v)]));
+    const version = typeof modem.version === 'string' ? `/${modem.version}` : '';
+    const path = `${version}/containers/${encodeURIComponent(id)}/logs?${query}`;
+    const raw = await rawGet(modem.socketPath, path, signal);
+    if (raw) return raw;
+  }
   return new Promise((resolve, reject) => {
     docker.modem.dial(
       {
