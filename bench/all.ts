@@ -163,6 +163,20 @@ const BENCHES: Bench[] = [
     ],
   },
   {
+    name: 'logs-follow',
+    args: [],
+    figures: [
+      {
+        figure: '1M lines followed live (throughput × docker logs -f)',
+        app: at('app_follow_ms'),
+        cli: at('cli_docker_logs_f_ms'),
+        value: at('throughput_vs_cli'),
+        goal: '≥ 0.9',
+        met: atLeast(0.9),
+      },
+    ],
+  },
+  {
     name: 'exec',
     args: [],
     figures: [

@@ -3,7 +3,9 @@ import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppHandle } from '../e2e/harness/app';
 import { BUSYBOX_IMAGE } from '../e2e/harness/engine';
+import { connectClient } from '../e2e/harness/web-client';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,4 +84,16 @@ export async function timeBrowserDownload(
   const bytes = statSync(path).size;
   await download.delete();
   return { ms, bytes };
+}
+
+/** The engine the app picked by default, from the router itself (the UI remembers only a pick). */
+export async function defaultEngineId(app: AppHandle): Promise<string> {
+  const client = await connectClient(app);
+  try {
+    const list = await client.call('engines.list', {});
+    const engines = list.value as { id: string; isDefault?: boolean }[];
+    return (engines.find((e) => e.isDefault) ?? engines[0])!.id;
+  } finally {
+    client.close();
+  }
 }

@@ -18,8 +18,7 @@ import {
   type EngineHandle,
 } from '../e2e/harness/engine';
 import { DOCKER_CLI, waitFor } from '../e2e/harness/proc';
-import { connectClient } from '../e2e/harness/web-client';
-import { launchChromium, median, record, timeCli } from './common';
+import { defaultEngineId, launchChromium, median, record, timeCli } from './common';
 import { printProfile, type Profile } from './profile';
 
 const LINES = Number(process.argv[2] ?? 1_000_000);
@@ -120,12 +119,7 @@ async function main() {
     const context = await browser.newContext();
     const page = await context.newPage();
     await openApp(page, app);
-    // The engine's id, from the router itself (the UI remembers only an explicit pick).
-    const client = await connectClient(app);
-    const list = await client.call('engines.list', {});
-    client.close();
-    const engines = list.value as { id: string; isDefault?: boolean }[];
-    const engineId = (engines.find((e) => e.isDefault) ?? engines[0])!.id;
+    const engineId = await defaultEngineId(app);
 
     // Input delay probe: a timer that should fire every 10 ms; how late it fires is how long a
     // keystroke would wait. Plus the longest task the browser reports.
