@@ -83,3 +83,67 @@ test('Timestamps on: the view asks again with times, and shows the engine’s (t
   expect(await logs.texts()).toEqual(['early']);
   await logs.page.screenshot({ path: test.info().outputPath('logs-timestamps.png') });
 });
+
+/** The engine's clock now (`docker info`), in ms since the epoch; the oracle for "the same second". */
+const engineNow = (docker: (...args: string[]) => string) =>
+  Date.parse(docker('info', '-f', '{{.SystemTime}}'));
+
+// The cut is on the engine's clock: cut to the second, the lines written earlier in the current
+// second went to the following part, where a tail does not limit them (tail 7 showed all 50).
+test('tail N, unstamped: the lines written in the current second are still limited to N (docker logs --tail)', async ({
+  docker,
+  suite,
+  uniqueName,
+}) => {
+  let sameSecond = 0;
+  for (let attempt = 0; attempt < 4 && sameSecond < 2; attempt++) {
+    // Write just after a second begins, so the subscription below can still come in that second.
+    while (engineNow(docker) % 1000 > 100) await new Promise((r) => setTimeout(r, 20));
+    const name = uniqueName(`tail-now-${attempt}`);
+    docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sh', '-c', 'seq 1 50; exec sleep 600');
+    await expect.poll(() => docker('logs', name).split('\n').length).toBe(50);
+    const expected = docker('logs', '--tail', '7', name).split('\n');
+    const written = Date.parse(docker('logs', '-t', '--tail', '1', name).split(' ')[0]!);
+    const client = await connectClient(suite.app);
+    try {
+      client.send({
+        t: 'sub',
+        id: 1,
+        name: 'logs.follow',
+        input: {
+          engineId: 'env',
+          id: name,
+          follow: true,
+          stdout: true,
+          stderr: true,
+          tail: 7,
+          timestamps: false,
+        },
+      });
+      const texts: string[] = [];
+      let opened: number | undefined;
+      for (;;) {
+        let m;
+        try {
+          // The container prints nothing more: what has not come within a second is not coming.
+          m = await client.next((f) => f.id === 1 && f.t === 'event', texts.length ? 1000 : 10_000);
+        } catch {
+          break;
+        }
+        const e = m.event as { kind: string; data?: Uint8Array };
+        if (e.kind === 'lines') {
+          // The app read its cut from the engine's clock before these: no later than now.
+          opened ??= engineNow(docker);
+          texts.push(...logTexts({ data: e.data! }));
+        }
+        client.send({ t: 'ack', id: 1, n: m.n });
+      }
+      if (opened && Math.floor(opened / 1000) === Math.floor(written / 1000)) sameSecond++;
+      expect(texts).toEqual(expected);
+    } finally {
+      client.close();
+    }
+  }
+  // Otherwise this test could not have failed: the case it is about never happened.
+  expect(sameSecond).toBeGreaterThan(0);
+});

@@ -1,30 +1,32 @@
-import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 
 /**
- * The engine's clock now, to the second, as RFC 3339 ("2026-12-02T21:50:00Z"): the Date header
- * of its answer to a ping. Log times are stamped by the engine, so a cut between the lines
- * already written and those to follow must be on its clock, not ours. Undefined when the answer
- * has no usable Date (a proxy that drops it): the caller then asks for stamps throughout.
+ * The engine's clock now, to the nanosecond, as RFC 3339 in UTC ("2026-12-02T21:50:00.123456789Z"):
+ * its info's SystemTime. Log times are stamped by the engine, so a cut between the lines already
+ * written and those to follow must be on its clock, not ours — and exact: a cut to the second
+ * (a ping's Date header, as first built) handed the lines of the current second to the following
+ * part, where a tail does not limit them. Undefined when the engine gives no usable time: the
+ * caller then asks for stamps throughout.
  */
-export function engineClock(docker: Docker, signal: AbortSignal): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: '/_ping?',
-        method: 'GET',
-        isStream: true,
-        abortSignal: signal,
-        statusCodes: { 200: true, 500: 'server error' },
-        options: {},
-      },
-      (err: unknown, res: unknown) => {
-        if (err) return reject(err);
-        const response = res as IncomingMessage;
-        response.resume();
-        const ms = Date.parse(response.headers.date ?? '');
-        resolve(Number.isFinite(ms) ? new Date(ms).toISOString().replace('.000Z', 'Z') : undefined);
-      },
-    );
-  });
+export async function engineClock(
+  docker: Docker,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const info = (await docker.info({ abortSignal: signal })) as { SystemTime?: unknown };
+  return typeof info.SystemTime === 'string' ? utcStamp(info.SystemTime) : undefined;
+}
+
+const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * An RFC 3339 time with any offset ("…T07:50:00.5+01:00": the engine's own zone) as UTC with
+ * all its fraction ("…T06:50:00.5Z"); undefined when it is not one. Pure.
+ */
+export function utcStamp(time: string): string | undefined {
+  const m = RFC3339.exec(time.trim());
+  if (!m) return undefined;
+  const secs = Date.parse(`${m[1]}${m[3]}`);
+  if (!Number.isFinite(secs)) return undefined;
+  const whole = new Date(secs).toISOString().slice(0, 19);
+  return m[2] ? `${whole}.${m[2]}Z` : `${whole}Z`;
 }
