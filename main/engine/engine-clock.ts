@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { withSignal } from './signal';
 
 /**
  * The engine's clock now, to the nanosecond, as RFC 3339 in UTC ("2026-12-02T21:50:00.123456789Z"):
@@ -12,8 +13,8 @@ export async function engineClock(
   docker: Docker,
   signal: AbortSignal,
 ): Promise<string | undefined> {
-  const info = (await docker.info({ abortSignal: signal })) as { SystemTime?: unknown };
-  return typeof info.SystemTime === 'string' ? utcStamp(info.SystemTime) : undefined;
+  const info = (await withSignal(docker).info(signal)) as { SystemTime?: unknown } | undefined;
+  return typeof info?.SystemTime === 'string' ? utcStamp(info.SystemTime) : undefined;
 }
 
 const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
