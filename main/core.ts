@@ -12,6 +12,7 @@ import { createRouter, type Router } from './router';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import type { ChooseSavePath } from './transport/save-to-file';
 import { createDownloadTickets, type DownloadTickets } from './transport/tickets';
+import { createWarmStart } from './warm-start';
 
 export interface CoreDeps {
   dataDir: string;
@@ -68,6 +69,11 @@ export interface Core {
   log: Logger;
   /** For the transports' time-bound logic (web mode's launch-token TTL). */
   clock: Clock;
+  /**
+   * A window's page is loading and no other is open (the app's start): the engines' container
+   * lists are asked for now, in parallel with it (see warm-start.ts).
+   */
+  warm(): void;
   stop(): void;
 }
 
@@ -109,7 +115,12 @@ export function createCore(deps: CoreDeps): Core {
     },
     chooseSavePath: deps.chooseSavePath,
   });
-  const router = createRouter(calls, streams, log, scope);
+  const warmStart = createWarmStart({
+    engines,
+    log,
+    within: (signal, fn) => scope.run(signal, fn),
+  });
+  const router = createRouter(warmStart.wrap(calls), streams, log, scope);
   late.router = router;
   engines.start();
   return {
@@ -119,6 +130,7 @@ export function createCore(deps: CoreDeps): Core {
     tickets,
     log,
     clock,
+    warm: () => warmStart.begin(),
     stop: () => engines.stop(),
   };
 }

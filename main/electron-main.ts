@@ -126,6 +126,8 @@ async function startDesktop(
   stop: () => void,
   settings: DesktopSettings,
   prefs: SettingsStore,
+  /** The core's warm(): the first window's data asked for while it loads. */
+  warm: () => void,
 ) {
   const dataDir = app.getPath('userData');
   const states = createWindowStateKeeper({
@@ -162,6 +164,7 @@ async function startDesktop(
     states,
     openExternal: (url) => void shell.openExternal(url),
     used: (engineId, id) => tray.used(engineId, id),
+    firstWindow: warm,
   });
   async function act(name: 'containers.start' | 'containers.stop', c: TrayContainer) {
     tray.used(c.engineId, c.id);
@@ -269,6 +272,7 @@ if (instance.first) {
       () => core.stop(),
       await loadDesktopSettings(dataDir),
       core.settings,
+      () => core.warm(),
     );
     late.notify = desktop.notify;
     // A deep link (this launch's, or a second launch's) opens the main window at its route.

@@ -43,6 +43,8 @@ export interface WindowManagerDeps<W extends WindowLike> {
   openExternal(url: string): void;
   /** A log or shell window was opened for this container: the tray's "recently used". */
   used?(engineId: string, id: string): void;
+  /** A window is about to load and none is open (the app's start): the core's warm(). */
+  firstWindow?(): void;
 }
 
 /** What Cmd/Ctrl+W does in a window of this kind: never quit the app from the main window. */
@@ -67,6 +69,7 @@ export function createWindowManager<W extends WindowLike>(deps: WindowManagerDep
   const urlOf = (route: string) => `${deps.appOrigin}/index.html#${route}`;
 
   function open(kind: WindowKind, route: string): W {
+    if (kinds.size === 0) deps.firstWindow?.();
     const { placement, maximized } = deps.states.placementFor(kind, WINDOW_SIZES[kind]);
     const win = deps.create(
       windowOptions(kind, { preload: deps.preload, icon: deps.icon, placement }),

@@ -61,6 +61,7 @@ function setup() {
   };
   const openExternal = vi.fn();
   const used = vi.fn();
+  const firstWindow = vi.fn();
   const windows = createWindowManager({
     create: (o) => {
       const w = new FakeWindow(o);
@@ -73,8 +74,9 @@ function setup() {
     states,
     openExternal,
     used,
+    firstWindow,
   });
-  return { made, windows, states, openExternal, used };
+  return { made, windows, states, openExternal, used, firstWindow };
 }
 
 describe('window manager', () => {
@@ -189,6 +191,21 @@ describe('window manager', () => {
     expect(closeAction('main', 'darwin')).toBe('close');
     expect(closeAction('logs', 'win32')).toBe('close');
     expect(closeAction(undefined, 'darwin')).toBe('none');
+  });
+
+  it("warms the core only for a window opened while none is (the app's start)", () => {
+    const { windows, firstWindow, made } = setup();
+    const main = windows.showMain();
+    expect(firstWindow).toHaveBeenCalledTimes(1);
+    // A log window next to it, the main window again: the app is running, nothing to warm.
+    main.openHandler!({ url: 'app://porthole/index.html#/logs/local/abc' });
+    windows.showMain('/images');
+    expect(made).toHaveLength(2);
+    expect(firstWindow).toHaveBeenCalledTimes(1);
+    // Every window closed (macOS keeps the app): the next one is a start again.
+    for (const w of made) w.close();
+    windows.showMain();
+    expect(firstWindow).toHaveBeenCalledTimes(2);
   });
 
   it('after the main window closes, the next one is new', () => {
