@@ -34,7 +34,7 @@ class StreamLines {
   private probe: Buffer | undefined;
 
   constructor(
-    private readonly onLine: (line: string, fullLength: number) => void,
+    private readonly onLine: (bytes: Buffer, fullLength: number) => void,
     /** The engine stamps each message (asked with timestamps). */
     private readonly stamped: boolean,
   ) {}
@@ -58,7 +58,7 @@ class StreamLines {
 
   end(): void {
     if (this.probe) this.settle(false);
-    this.splitter.flush(this.onLine);
+    this.splitter.flushBytes(this.onLine);
     this.open = false;
   }
 
@@ -70,7 +70,7 @@ class StreamLines {
 
   private feed(bytes: Buffer): void {
     if (!bytes.length) return;
-    this.splitter.push(bytes, this.onLine);
+    this.splitter.pushBytes(bytes, this.onLine);
     this.open = bytes[bytes.length - 1] !== 10;
   }
 }
@@ -89,13 +89,23 @@ export type OnLogLine = (
 ) => void;
 
 /**
+ * A whole line as the engine sent it (UTF-8, no "\n"), at most MAX_LOG_LINE bytes: a view good
+ * only during the call.
+ */
+export type OnRawLine = (bytes: Buffer, kind: StreamKind) => void;
+
+/**
  * Feeds raw log bytes to per-stream line splitters: demultiplexed unless the container has a
  * TTY. `stamped`: the engine was asked for timestamps; without, a line that starts with a time
- * is the container's own text and keeps it (`ts` is then "").
+ * is the container's own text and keeps it (`ts` is then ""). `raw` (unstamped only): whole
+ * lines go there as bytes, never made into strings; a line to cut still comes to `onLine`.
  */
-export function lineReader(tty: boolean, onLine: OnLogLine, stamped = true) {
+export function lineReader(tty: boolean, onLine: OnLogLine, stamped = true, raw?: OnRawLine) {
   const lines = (kind: StreamKind) =>
-    new StreamLines((line, full) => {
+    new StreamLines((bytes, full) => {
+      // At most MAX_LOG_LINE bytes is at most MAX_LOG_LINE characters: nothing to cut.
+      if (raw && !stamped && full <= MAX_LOG_LINE) return raw(bytes, kind);
+      const line = bytes.toString('utf8');
       const [ts, text] = stamped ? splitTimestamp(line) : ['', line];
       const content = ts ? full - ts.length - 1 : full;
       if (full <= KEEP && text.length <= MAX_LOG_LINE) return onLine(ts, text, kind, content, 0);
@@ -137,8 +147,11 @@ export function sinceFromTimestamp(ts: string): string {
 }
 
 export interface LineBatch {
+  /** One per line, or none: an unstamped batch has no list of empty stamps. */
   ts: string[];
-  text: string[];
+  /** The lines as UTF-8, each followed by "\n" (the contract's `data`). */
+  data: Uint8Array<ArrayBuffer>;
+  lines: number;
   err: number[];
   /** [index, full length in bytes] of the lines that were cut; absent when none was. */
   cut?: [number, number][];
@@ -150,10 +163,19 @@ export interface LineBatch {
  * Collects lines and hands them on in batches: at most every `intervalMs`, or at once when
  * `maxLines` or `maxBytes` are waiting. One message per batch keeps a million-line log to a few
  * hundred messages instead of a million; the byte cap keeps one batch of long lines well inside
- * a transport frame (its JSON is at most 6 bytes per character).
+ * a transport frame. The text goes straight into one buffer per batch: no string per line is
+ * kept, joined or encoded again.
  */
 export class LineBatcher {
-  private batch: LineBatch = LineBatcher.empty();
+  private ts: string[] = [];
+  private stamped = false;
+  private err: number[] = [];
+  private cut: [number, number][] | undefined;
+  private lines = 0;
+  private bytes = 0;
+  /** The batch's text so far: `used` bytes of `buf`, reused from batch to batch. */
+  private buf = Buffer.allocUnsafeSlow(64 * 1024);
+  private used = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -163,29 +185,59 @@ export class LineBatcher {
     private readonly maxBytes = 256 * 1024,
   ) {}
 
-  private static empty(): LineBatch {
-    return { ts: [], text: [], err: [], bytes: 0 };
+  add(ts: string, text: string, kind: StreamKind, bytes = text.length, cut = 0): void {
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair of them, 4).
+    this.room(text.length * 3 + 1);
+    this.used += this.buf.write(text, this.used, 'utf8');
+    this.buf[this.used++] = 10;
+    if (cut) (this.cut ??= []).push([this.lines, cut]);
+    this.ts.push(ts);
+    if (ts) this.stamped = true;
+    this.added(kind, ts.length + bytes + 2);
   }
 
-  add(ts: string, text: string, kind: StreamKind, bytes = text.length, cut = 0): void {
-    const b = this.batch;
-    const i = b.text.length;
-    if (kind === 'stderr') b.err.push(i);
-    if (cut) (b.cut ??= []).push([i, cut]);
-    b.ts.push(ts);
-    b.text.push(text);
-    b.bytes += ts.length + bytes + 2;
-    if (i + 1 >= this.maxLines || b.bytes >= this.maxBytes) this.flush();
+  /** A whole line as bytes (OnRawLine): copied into the batch, never made into a string. */
+  addRaw(line: Uint8Array, kind: StreamKind): void {
+    this.room(line.length + 1);
+    this.buf.set(line, this.used);
+    this.used += line.length;
+    this.buf[this.used++] = 10;
+    this.ts.push('');
+    this.added(kind, line.length + 2);
+  }
+
+  private room(n: number): void {
+    if (this.used + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.used + n));
+    this.buf.copy(bigger, 0, 0, this.used);
+    this.buf = bigger;
+  }
+
+  private added(kind: StreamKind, cost: number): void {
+    if (kind === 'stderr') this.err.push(this.lines);
+    this.lines++;
+    this.bytes += cost;
+    if (this.lines >= this.maxLines || this.bytes >= this.maxBytes) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
   }
 
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.batch.text.length) return;
-    const b = this.batch;
-    this.batch = LineBatcher.empty();
-    this.flushTo(b);
+    if (!this.lines) return;
+    // Its own copy, of its own size: the sink may hold it while the renderer is behind.
+    const data = new Uint8Array(this.used);
+    data.set(this.buf.subarray(0, this.used));
+    const { err, cut, lines, bytes } = this;
+    const ts = this.stamped ? this.ts : [];
+    this.ts = [];
+    this.stamped = false;
+    this.err = [];
+    this.cut = undefined;
+    this.lines = 0;
+    this.bytes = 0;
+    this.used = 0;
+    this.flushTo(cut ? { ts, data, lines, err, cut, bytes } : { ts, data, lines, err, bytes });
   }
 
   dispose(): void {

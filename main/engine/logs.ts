@@ -7,7 +7,6 @@ import type {
   LogEvent,
   PortholeError,
 } from '../../contract';
-import { logData } from '../../contract';
 import { pipeBytes } from '../streams/bytes';
 import { FrameDemuxer } from '../streams/demux';
 import type { Sink } from '../streams/sink';
@@ -70,10 +69,7 @@ export async function openLogStream(
 }
 
 function linesEvent(b: LineBatch): LogEvent {
-  const { err, cut } = b;
-  // An unstamped batch sends no list of empty stamps.
-  const ts = b.ts.some(Boolean) ? b.ts : [];
-  const data = logData(b.text);
+  const { ts, data, err, cut } = b;
   return cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err };
 }
 
@@ -153,6 +149,8 @@ export function followLogs(
         batcher.add(ts, text, kind, bytes, cut);
       },
       stamped,
+      // Unstamped lines (the history up to the cut) go on as the engine's bytes.
+      (bytes, kind) => batcher.addRaw(bytes, kind),
     );
     stream.on('data', (chunk: Buffer) => reader.push(chunk));
     const onEnd = () => {

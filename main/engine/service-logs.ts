@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { logData, type LogEvent } from '../../contract';
+import type { LogEvent } from '../../contract';
 import type { Sink } from '../streams/sink';
 import { toPortholeError } from './errors';
 import { LineBatcher, lineReader } from './log-lines';
@@ -80,8 +80,7 @@ export function followServiceLogs(
   const untilMs = i.until === undefined ? undefined : logTimeMs(i.until);
   let stream: Readable | undefined;
   const batcher = new LineBatcher((b) => {
-    const { ts, err, cut } = b;
-    const data = logData(b.text);
+    const { ts, data, err, cut } = b;
     sink.next(
       cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err },
       b.bytes,

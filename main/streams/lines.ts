@@ -20,6 +20,15 @@ export class LineSplitter {
 
   /** Calls `onLine(text, fullLength)` for each line the chunk completes. */
   push(chunk: Uint8Array, onLine: (line: string, fullLength: number) => void): void {
+    this.pushBytes(chunk, (bytes, full) => onLine(bytes.toString('utf8'), full));
+  }
+
+  /**
+   * `push`, with each line as its bytes: for a consumer that passes them on as bytes (a log's
+   * lines to the renderer) and never needs a string. `bytes` may be a view into `chunk`, good
+   * only during the call: copy what you keep.
+   */
+  pushBytes(chunk: Uint8Array, onLine: (bytes: Buffer, fullLength: number) => void): void {
     const buf = Buffer.isBuffer(chunk)
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -42,6 +51,10 @@ export class LineSplitter {
 
   /** The last line, when the stream ended without a newline. */
   flush(onLine: (line: string, fullLength: number) => void): void {
+    this.flushBytes((bytes, full) => onLine(bytes.toString('utf8'), full));
+  }
+
+  flushBytes(onLine: (bytes: Buffer, fullLength: number) => void): void {
     if (this.length > 0) this.emit(onLine);
   }
 
@@ -57,7 +70,7 @@ export class LineSplitter {
     this.fresh = true;
   }
 
-  private emit(onLine: (line: string, fullLength: number) => void): void {
+  private emit(onLine: (bytes: Buffer, fullLength: number) => void): void {
     let bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     const cut = this.length > this.kept;
     // "\r\n" (a TTY's line end) loses its "\r"; a cut line is trimmed to a whole character.
@@ -69,7 +82,7 @@ export class LineSplitter {
     this.length = 0;
     this.fresh = false;
     this.lastByte = -1;
-    onLine(bytes.toString('utf8'), full);
+    onLine(bytes, full);
   }
 }
 

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_LOG_LINE } from '../../../../contract';
+import { logTexts, MAX_LOG_LINE } from '../../../../contract';
 import {
   LineBatcher,
   lineReader,
+  type LineBatch,
   sinceFromTimestamp,
   splitTimestamp,
   timeKey,
@@ -58,6 +59,29 @@ function read(tty: boolean, chunks: Iterable<Buffer>): Got[] {
 }
 
 describe('lineReader', () => {
+  it('unstamped with a raw sink: whole lines as bytes, a line to cut as text with its length', () => {
+    const raw: [string, StreamKind][] = [];
+    const cut: Got[] = [];
+    const r = lineReader(
+      false,
+      (ts, text, kind, bytes, c) => cut.push({ ts, text, kind, bytes, cut: c }),
+      false,
+      (bytes, kind) => raw.push([bytes.toString('utf8'), kind]),
+    );
+    const long = 'y'.repeat(MAX_LOG_LINE + 10);
+    r.push(Buffer.concat([frame(1, 'one\r\n'), frame(2, 'two ü\n'), frame(1, `${long}\n`)]));
+    r.push(frame(1, 'last'));
+    r.end();
+    expect(raw).toEqual([
+      ['one', 'stdout'],
+      ['two ü', 'stderr'],
+      ['last', 'stdout'],
+    ]);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]!.text).toHaveLength(MAX_LOG_LINE);
+    expect(cut[0]!.cut).toBe(MAX_LOG_LINE + 10);
+  });
+
   it('splits lines, keeps the partial last one, strips TTY carriage returns', () => {
     const got = read(true, [Buffer.from('one\r\ntw'), Buffer.from('o\nthree')]);
     expect(got.map((l) => l.text)).toEqual(['one', 'two', 'three']);
@@ -154,36 +178,59 @@ describe('timestamps', () => {
   });
 });
 
+/** A batch with its text read back from `data`, as the renderer reads it. */
+const readable = ({ data, ...rest }: LineBatch) => ({ ...rest, text: logTexts({ data }) });
+
 describe('LineBatcher', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sends at most every interval, as parallel arrays with stderr indexes and a cost', () => {
     vi.useFakeTimers();
     const batches: unknown[] = [];
-    const b = new LineBatcher((x) => batches.push(x), 30, 1000);
+    const b = new LineBatcher((x) => batches.push(readable(x)), 30, 1000);
     b.add('t1', 'a', 'stdout');
     b.add('t2', 'bb', 'stderr');
     expect(batches).toEqual([]);
     vi.advanceTimersByTime(30);
-    expect(batches).toEqual([{ ts: ['t1', 't2'], text: ['a', 'bb'], err: [1], bytes: 5 + 6 }]);
+    expect(batches).toEqual([
+      { ts: ['t1', 't2'], text: ['a', 'bb'], lines: 2, err: [1], bytes: 5 + 6 },
+    ]);
   });
 
   it('lists cut lines with their full length, and costs their bytes, not characters', () => {
     vi.useFakeTimers();
     const batches: unknown[] = [];
-    const b = new LineBatcher((x) => batches.push(x), 30, 1000);
+    const b = new LineBatcher((x) => batches.push(readable(x)), 30, 1000);
     b.add('', 'ü', 'stdout', 2);
     b.add('', 'x', 'stdout', 1, MB32);
     b.flush();
+    // No stamp in the batch: no list of empty ones either.
     expect(batches).toEqual([
-      { ts: ['', ''], text: ['ü', 'x'], err: [], cut: [[1, MB32]], bytes: 4 + 3 },
+      { ts: [], text: ['ü', 'x'], lines: 2, err: [], cut: [[1, MB32]], bytes: 4 + 3 },
     ]);
+  });
+
+  it('takes whole lines as bytes beside strings, in order, and grows past its first buffer', () => {
+    const batches: ReturnType<typeof readable>[] = [];
+    const b = new LineBatcher((x) => batches.push(readable(x)), 30, 10_000, 10_000_000);
+    const long = 'ж'.repeat(40_000); // 80,000 bytes: more than the first buffer holds
+    b.addRaw(Buffer.from('raw ü'), 'stdout');
+    b.add('', long, 'stderr', 80_000);
+    b.addRaw(Buffer.from(''), 'stderr');
+    b.flush();
+    expect(batches).toEqual([
+      { ts: [], text: ['raw ü', long, ''], lines: 3, err: [1, 2], bytes: 8 + 80_002 + 2 },
+    ]);
+    // The buffer is reused: the next batch holds only its own lines.
+    b.addRaw(Buffer.from('next'), 'stdout');
+    b.flush();
+    expect(batches[1]!.text).toEqual(['next']);
   });
 
   it('sends at once when the batch is full, by lines or by bytes', () => {
     vi.useFakeTimers();
     const sizes: number[] = [];
-    const b = new LineBatcher((x) => sizes.push(x.text.length), 30, 3, 100);
+    const b = new LineBatcher((x) => sizes.push(x.lines), 30, 3, 100);
     for (let i = 0; i < 7; i++) b.add('', String(i), 'stdout');
     expect(sizes).toEqual([3, 3]);
     b.flush();
