@@ -1,8 +1,26 @@
 import { logTexts } from '../contract';
 import { BUSYBOX_IMAGE } from './harness/engine';
-import { connectClient } from './harness/web-client';
+import { connectClient, type RawClient } from './harness/web-client';
 import { expect, test } from './fixtures';
 import { LogsPage } from './pages/logs';
+
+/** Stream 1: what a view that hides times asks for (`timestamps: false`). */
+function followUnstamped(client: RawClient, id: string, more: { tail?: number } = {}) {
+  client.send({
+    t: 'sub',
+    id: 1,
+    name: 'logs.follow',
+    input: {
+      engineId: 'env',
+      id,
+      follow: true,
+      stdout: true,
+      stderr: true,
+      timestamps: false,
+      ...more,
+    },
+  });
+}
 
 // A view that hides times asks for the written lines without them (`timestamps: false`) up to
 // the engine's clock, then follows stamped from that second on. The cut must lose no line and
@@ -26,19 +44,7 @@ test('unstamped history, stamped follow: a counter printing across the cut arriv
   await expect.poll(() => docker('logs', name).split('\n').length).toBeGreaterThan(100);
   const client = await connectClient(suite.app);
   try {
-    client.send({
-      t: 'sub',
-      id: 1,
-      name: 'logs.follow',
-      input: {
-        engineId: 'env',
-        id: name,
-        follow: true,
-        stdout: true,
-        stderr: true,
-        timestamps: false,
-      },
-    });
+    followUnstamped(client, name);
     const texts: string[] = [];
     let stamped = 0;
     let unstamped = 0;
@@ -106,20 +112,7 @@ test('tail N, unstamped: the lines written in the current second are still limit
     const written = Date.parse(docker('logs', '-t', '--tail', '1', name).split(' ')[0]!);
     const client = await connectClient(suite.app);
     try {
-      client.send({
-        t: 'sub',
-        id: 1,
-        name: 'logs.follow',
-        input: {
-          engineId: 'env',
-          id: name,
-          follow: true,
-          stdout: true,
-          stderr: true,
-          tail: 7,
-          timestamps: false,
-        },
-      });
+      followUnstamped(client, name, { tail: 7 });
       const texts: string[] = [];
       let opened: number | undefined;
       for (;;) {
