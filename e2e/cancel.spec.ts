@@ -59,8 +59,10 @@ test.describe('cancelling a call ends its engine request', () => {
     gate.hold(); // from now on no answer from the engine reaches the app
 
     await test.step('cancel: the call is answered CANCELLED and its request’s connection closes', async () => {
-      client.send({ t: 'call', id: 1, name: 'containers.list', input: { engineId } });
-      const request = await asked('/containers/json');
+      // Not containers.list: the app's start may already hold that answer (main/warm-start.ts).
+      const id = 'pt-cancel-held';
+      client.send({ t: 'call', id: 1, name: 'containers.inspect', input: { engineId, id } });
+      const request = await asked(`/containers/${id}/json`);
       expect(request.closed).toBe(false); // in flight, held by the gate
       client.send({ t: 'cancel', id: 1 });
       const answer = await client.next((m) => m.t === 'result' && m.id === 1);
