@@ -68,8 +68,10 @@ export async function openLogStream(
   });
 }
 
-function linesEvent(b: LineBatch): LogEvent {
-  const { ts, data, err, cut } = b;
+/** `stamps`: the view shows or merges by them; else only main needs them (to follow on). */
+function linesEvent(b: LineBatch, stamps: boolean): LogEvent {
+  const { data, err, cut } = b;
+  const ts = stamps ? b.ts : [];
   return cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err };
 }
 
@@ -97,7 +99,9 @@ export function followLogs(
   let tty = false;
   let lastTs = '';
   let lastKey = '';
-  const batcher = new LineBatcher((b) => sink.next(linesEvent(b), b.bytes));
+  // A view that hides times gets none: the live part is stamped for main's sake alone.
+  const stamps = input.timestamps !== false;
+  const batcher = new LineBatcher((b) => sink.next(linesEvent(b, stamps), b.bytes));
   sink.onPause(
     () => current?.pause(),
     () => current?.resume(),
