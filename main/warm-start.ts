@@ -1,4 +1,5 @@
 import type { ContainerSummary } from '../contract';
+import type { EngineConnection } from './engine/connection';
 import type { EngineManager } from './engine/manager';
 import type { Logger } from './log';
 import type { CallHandlers, Ctx } from './router';
@@ -46,8 +47,8 @@ export function createWarmStart(deps: WarmStartDeps): WarmStart {
   const warmed = new Map<string, Warmed>();
   let list: ListCall | undefined;
 
-  const warm = (engineId: string, call: ListCall) => {
-    const engine = deps.engines.get(engineId);
+  const warm = (engine: EngineConnection, call: ListCall) => {
+    const engineId = engine.config.id;
     const signal = AbortSignal.timeout(WARM_REQUEST_MS);
     const ctx: Ctx = { connectionId: 'warm-start', signal };
     const answer = deps.within(signal, () => call({ engineId }, ctx));
@@ -73,14 +74,14 @@ export function createWarmStart(deps: WarmStartDeps): WarmStart {
     warmed.set(engineId, entry);
   };
 
-  const take = (input: Parameters<ListCall>[0], ctx: Ctx) => {
+  /** The warmed answer for this call, if it may stand for it; `ask` when it failed. */
+  const take = (input: Parameters<ListCall>[0], ctx: Ctx, ask: ListCall) => {
     if (input.ids) return undefined;
     const entry = warmed.get(input.engineId);
     if (!entry) return undefined;
     entry.drop();
-    if (entry.stale || !list) return undefined;
+    if (entry.stale) return undefined;
     deps.log?.info(`containers.list of ${input.engineId}: answered by the page load's request`);
-    const ask = list;
     return entry.answer.catch(() => ask(input, ctx));
   };
 
@@ -92,13 +93,16 @@ export function createWarmStart(deps: WarmStartDeps): WarmStart {
         const fresh = warmed.get(id);
         if (fresh && !fresh.stale) continue;
         fresh?.drop();
-        if (engine.status.state === 'connected') warm(id, list);
+        if (engine.status.state === 'connected') warm(engine, list);
       }
     },
     wrap(calls) {
       const own = calls['containers.list'];
       list = own;
-      return { ...calls, 'containers.list': (input, ctx) => take(input, ctx) ?? own(input, ctx) };
+      return {
+        ...calls,
+        'containers.list': (input, ctx) => take(input, ctx, own) ?? own(input, ctx),
+      };
     },
   };
 }
