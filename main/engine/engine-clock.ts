@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { RFC3339 } from './log-lines';
 import { withSignal } from './signal';
 
 /**
@@ -16,8 +17,6 @@ export async function engineClock(
   const info = (await withSignal(docker).info(signal)) as { SystemTime?: unknown } | undefined;
   return typeof info?.SystemTime === 'string' ? utcStamp(info.SystemTime) : undefined;
 }
-
-const RFC3339 = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
 
 /**
  * An RFC 3339 time with any offset ("…T07:50:00.5+01:00": the engine's own zone) as UTC with

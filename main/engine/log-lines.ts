@@ -4,7 +4,7 @@
  * holds at most one line's first MAX_LOG_LINE bytes, however long the line.
  */
 
-import { MAX_LOG_LINE, logTimeKey as timeKey } from '../../contract';
+import { MAX_LOG_LINE, logTimeKey as timeKey, type LogEvent } from '../../contract';
 import { FrameDemuxer, type StreamKind } from '../streams/demux';
 import { LineSplitter } from '../streams/lines';
 
@@ -17,7 +17,12 @@ const EMPTY = Buffer.alloc(0);
 const STAMP_MAX = 40;
 /** What the splitter keeps of a line: the shown text plus its timestamp. */
 const KEEP = MAX_LOG_LINE + STAMP_MAX;
-const STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,9})?(Z|[+-]\d\d:\d\d) $/;
+/** RFC 3339 as the engine writes it: date and time, up to 9 digits of fraction, a zone. */
+const RFC3339_PARTS = String.raw`(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)`;
+/** A whole RFC 3339 time; groups: date and time, fraction, zone. */
+export const RFC3339 = new RegExp(`^${RFC3339_PARTS}$`);
+/** The stamp the engine puts before a line's text, with its space. */
+const STAMP = new RegExp(`^${RFC3339_PARTS} $`);
 
 /**
  * One stream's (stdout's or stderr's) lines, as the engine stamps them: "TS text\n". The engine
@@ -189,11 +194,12 @@ export class LineBatcher {
     // A UTF-16 unit is at most 3 bytes of UTF-8 (a pair of them, 4).
     this.room(text.length * 3 + 1);
     this.used += this.buf.write(text, this.used, 'utf8');
-    this.buf[this.used++] = 10;
     if (cut) (this.cut ??= []).push([this.lines, cut]);
+    // Raw lines keep no stamps (they have none): "" for each before this one, if any.
+    while (this.ts.length < this.lines) this.ts.push('');
     this.ts.push(ts);
     if (ts) this.stamped = true;
-    this.added(kind, ts.length + bytes + 2);
+    this.ended(kind, ts.length + bytes + 2);
   }
 
   /** A whole line as bytes (OnRawLine): copied into the batch, never made into a string. */
@@ -201,9 +207,7 @@ export class LineBatcher {
     this.room(line.length + 1);
     this.buf.set(line, this.used);
     this.used += line.length;
-    this.buf[this.used++] = 10;
-    this.ts.push('');
-    this.added(kind, line.length + 2);
+    this.ended(kind, line.length + 2);
   }
 
   private room(n: number): void {
@@ -213,7 +217,9 @@ export class LineBatcher {
     this.buf = bigger;
   }
 
-  private added(kind: StreamKind, cost: number): void {
+  /** The line's "\n", its stream and its cost; sent when the batch is full. */
+  private ended(kind: StreamKind, cost: number): void {
+    this.buf[this.used++] = 10;
     if (kind === 'stderr') this.err.push(this.lines);
     this.lines++;
     this.bytes += cost;
@@ -230,6 +236,7 @@ export class LineBatcher {
     data.set(this.buf.subarray(0, this.used));
     const { err, cut, lines, bytes } = this;
     const ts = this.stamped ? this.ts : [];
+    while (this.stamped && ts.length < lines) ts.push('');
     this.ts = [];
     this.stamped = false;
     this.err = [];
@@ -244,4 +251,11 @@ export class LineBatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** A batch as the contract's lines event; `stamps` false: the view hides times, none are sent. */
+export function linesEvent(b: LineBatch, stamps = true): LogEvent {
+  const { data, err, cut } = b;
+  const ts = stamps ? b.ts : [];
+  return cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err };
 }

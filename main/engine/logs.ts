@@ -14,7 +14,7 @@ import type { EngineConnection } from './connection';
 import { engineClock } from './engine-clock';
 import { rawGet } from './raw-get';
 import { toPortholeError } from './errors';
-import { LineBatcher, lineReader, sinceFromTimestamp, timeKey, type LineBatch } from './log-lines';
+import { LineBatcher, lineReader, linesEvent, sinceFromTimestamp, timeKey } from './log-lines';
 
 interface LogQuery {
   follow: boolean;
@@ -66,13 +66,6 @@ export async function openLogStream(
       (err: unknown, stream: unknown) => (err ? reject(err) : resolve(stream as Readable)),
     );
   });
-}
-
-/** `stamps`: the view shows or merges by them; else only main needs them (to follow on). */
-function linesEvent(b: LineBatch, stamps: boolean): LogEvent {
-  const { data, err, cut } = b;
-  const ts = stamps ? b.ts : [];
-  return cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err };
 }
 
 /** Unstamped lines: up to the user's `until`, or to `cut` (RFC 3339, the engine's clock). */

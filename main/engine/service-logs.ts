@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { LogEvent } from '../../contract';
 import type { Sink } from '../streams/sink';
 import { toPortholeError } from './errors';
-import { LineBatcher, lineReader } from './log-lines';
+import { LineBatcher, lineReader, linesEvent } from './log-lines';
 import { rawTasks } from './service-tasks';
 
 /** "com.docker.swarm.node.id=…,com.docker.swarm.service.id=…,com.docker.swarm.task.id=… " */
@@ -79,13 +79,7 @@ export function followServiceLogs(
 ): { close(): void } {
   const untilMs = i.until === undefined ? undefined : logTimeMs(i.until);
   let stream: Readable | undefined;
-  const batcher = new LineBatcher((b) => {
-    const { ts, data, err, cut } = b;
-    sink.next(
-      cut ? { kind: 'lines', ts, data, err, cut } : { kind: 'lines', ts, data, err },
-      b.bytes,
-    );
-  });
+  const batcher = new LineBatcher((b) => sink.next(linesEvent(b), b.bytes));
   sink.onPause(
     () => stream?.pause(),
     () => stream?.resume(),
