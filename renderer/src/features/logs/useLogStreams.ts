@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { subscribe, type Stream } from '../../api/client';
 import type { StreamEvent } from '../../../../contract';
 import { LogBuffer, toLines } from './buffer';
+import { pacedRender } from './pacedRender';
 
 /** A log source id naming a Swarm service rather than a container. */
 export const SERVICE_LOGS = 'service:';
@@ -20,7 +21,7 @@ export interface LogSource {
   received: number;
 }
 
-/** One followed container's stream, and the credit its batches owe main until committed. */
+/** One followed container's stream, and the credit its batches owe main until the next frame. */
 class Follow {
   stream: Stream<'logs.follow'> | Stream<'services.logs'> | undefined;
   private owed = 0;
@@ -29,7 +30,7 @@ class Follow {
     this.owed += cost;
   }
 
-  /** What was owed is on screen now: main may send that much more. */
+  /** What was owed is in the buffer: main may send that much more. */
   settle(): void {
     if (this.owed > 0) this.stream?.ack(this.owed);
     this.owed = 0;
@@ -45,8 +46,9 @@ export interface LogRange {
 /**
  * Follows one or more containers' logs into one bounded, time-ordered buffer. The buffer lives
  * outside React state (a million lines must not be copied per batch); `version` says when it
- * changed. What the view has taken in is acknowledged after React committed it, so a renderer
- * that cannot keep up slows the engine's stream down instead of queueing without bound.
+ * changed. What the view has taken into the buffer is acknowledged at the next frame, so a
+ * renderer that cannot keep up slows the engine's stream down instead of queueing without
+ * bound; React renders the buffer at most once a frame, less often while batches keep coming.
  */
 export function useLogStreams(
   engineId: string,
@@ -69,7 +71,6 @@ export function useLogStreams(
     key: '',
     sources: [],
   });
-  const follows = useRef<Follow[]>([]);
   const initial = useMemo(() => initialSources(key), [key]);
   const sources = state.key === streamKey ? state.sources : initial;
 
@@ -83,15 +84,21 @@ export function useLogStreams(
     // Lines received per source, and what the sources last said of it.
     const received = idList.map(() => 0);
     const told = received.slice();
-    // Batches come faster than frames (a million lines are 500 of them): one render a frame.
-    const render = onceAFrame(() => {
-      setVersion((v) => v + 1);
-      received.forEach((n, src) => {
-        // Only while the initial tail comes in: afterwards the count no longer matters.
-        if (n !== told[src] && told[src]! < tail) patch(src, { received: n });
-        told[src] = n;
-      });
-    });
+    // Batches come faster than frames (a million lines are 500 of them): one render a frame at
+    // most, fewer while they keep coming; what was taken in is acknowledged every frame.
+    const render = pacedRender(
+      () => {
+        setVersion((v) => v + 1);
+        received.forEach((n, src) => {
+          // Only while the initial tail comes in: afterwards the count no longer matters.
+          if (n !== told[src] && told[src]! < tail) patch(src, { received: n });
+          told[src] = n;
+        });
+      },
+      () => {
+        for (const f of list) f.settle();
+      },
+    );
     const list = idList.map((id, src) => {
       const follow = new Follow();
       const onEvent = (e: StreamEvent<'logs.follow'>, cost: number) => {
@@ -99,7 +106,7 @@ export function useLogStreams(
           const lines = toLines(e, src);
           buffer.append(lines);
           received[src]! += lines.length;
-          // Owed until React has committed the batch (the effect below).
+          // In the buffer now (bounded by its capacity): owed until the next frame.
           follow.owe(cost);
           render.request();
           return;
@@ -147,18 +154,11 @@ export function useLogStreams(
           );
       return follow;
     });
-    follows.current = list;
     return () => {
       render.cancel();
       for (const f of list) f.stream?.close();
-      follows.current = [];
     };
   }, [engineId, key, tail, since, until, stamped, streamKey, buffer]);
-
-  // After each commit: the lines are on screen, so main may send more.
-  useEffect(() => {
-    for (const f of follows.current) f.settle();
-  }, [version]);
 
   const clear = useCallback(() => {
     buffer.clear();
@@ -173,32 +173,4 @@ function initialSources(key: string): LogSource[] {
     .split(',')
     .filter(Boolean)
     .map((id) => ({ id, name: id.slice(0, 12), tty: false, state: 'connecting', received: 0 }));
-}
-
-/**
- * Runs `run` at the next animation frame, once however often it was asked for before then — or
- * after 100 ms where frames do not come (a window in the background), so acknowledgements and
- * so the engine's stream still move on.
- */
-function onceAFrame(run: () => void) {
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const cancel = () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    frame = 0;
-    timer = undefined;
-  };
-  const fire = () => {
-    cancel();
-    run();
-  };
-  return {
-    request: () => {
-      if (timer !== undefined) return;
-      frame = requestAnimationFrame(fire);
-      timer = setTimeout(fire, 100);
-    },
-    cancel,
-  };
 }
