@@ -86,8 +86,8 @@ export interface Stream<N extends StreamName> {
 
 export interface SubscribeOptions {
   /**
-   * The consumer acknowledges each event's cost itself (after xterm wrote it, after React
-   * committed it). Otherwise every event is acknowledged once its handler returned.
+   * The consumer acknowledges each event's cost itself (after xterm wrote it; the log view at
+   * the next frame). Otherwise every event is acknowledged once its handler returned.
    */
   manualAck?: boolean;
 }
