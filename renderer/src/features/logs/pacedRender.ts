@@ -1,5 +1,7 @@
 /** While batches keep coming, renders are at least this far apart. */
 const BUSY_RENDER_MS = 100;
+/** Where frames do not come (a window in the background), a request runs after this long. */
+const NO_FRAME_MS = 100;
 
 /**
  * Runs `run` at the next animation frame, once however often it was asked for before then. When
@@ -8,8 +10,8 @@ const BUSY_RENDER_MS = 100;
  * lines that scroll past too fast to read, time the engine needs to send them — on 2 cores the
  * engine's delivery of a long log slowed by a fifth. A line after a quiet spell still shows at
  * the next frame. `everyFrame` runs at each frame meanwhile (the acknowledgements, so the stream
- * does not wait on the renders), and everything runs after 100 ms where frames do not come (a
- * window in the background).
+ * does not wait on the renders), and everything runs after NO_FRAME_MS where frames do not
+ * come.
  */
 export function pacedRender(run: () => void, everyFrame: () => void, busyMs = BUSY_RENDER_MS) {
   let frame = 0;
@@ -36,7 +38,7 @@ export function pacedRender(run: () => void, everyFrame: () => void, busyMs = BU
     request: () => {
       if (timer !== undefined) return;
       frame = requestAnimationFrame(tick);
-      timer = setTimeout(fire, Math.max(100, busyMs));
+      timer = setTimeout(fire, Math.max(NO_FRAME_MS, busyMs));
     },
     cancel,
   };
