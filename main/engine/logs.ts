@@ -233,6 +233,9 @@ export function followLogs(
   };
 
   void (async () => {
+    // Asked beside the inspect, not after it: the view waits for both before its first line.
+    const upTo = unstampedUpTo();
+    upTo.catch(() => undefined); // awaited below, unless the inspect fails first
     try {
       const info = await docker.getContainer(input.id).inspect({ abortSignal: sink.signal });
       if (stopped) return;
@@ -244,7 +247,7 @@ export function followLogs(
       }
       sink.next({ kind: 'session', name: info.Name.replace(/^\//, ''), containerId, tty });
       // Not running: the engine sends what there is and ends; we then wait for a start.
-      await attach(input.since, await unstampedUpTo());
+      await attach(input.since, await upTo);
     } catch (err) {
       finish(toPortholeError(err));
     }
