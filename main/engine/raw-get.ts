@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
-import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { coalescingReads } from '../streams/coalesce-reads';
 
 /** The most a response's status line and headers may take. */
 const MAX_HEAD = 64 * 1024;
@@ -53,8 +54,9 @@ export function rawGet(
       if (status === 200 && !chunked) {
         if (body.length) socket.unshift(body);
         // A stream of its own: the socket was paused by hand, so a 'data' listener alone would
-        // not start it; pipe does, and carries back-pressure (and destruction) both ways.
-        const out = new PassThrough({ highWaterMark: 64 * 1024 });
+        // not start it; pipe does, and carries back-pressure (and destruction) both ways. It
+        // reads a flood of lines in bigger pieces (coalesce-reads.ts).
+        const out = coalescingReads();
         pipeline(socket, out, () => undefined);
         return resolve(out);
       }
