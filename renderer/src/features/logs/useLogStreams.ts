@@ -7,6 +7,9 @@ import { pacedRender } from './pacedRender';
 /** A log source id naming a Swarm service rather than a container. */
 export const SERVICE_LOGS = 'service:';
 
+/** A tail that asks for every line the engine has (no `tail` in the request). */
+export const WHOLE_LOG = Infinity;
+
 /** Lines kept in memory per view; older ones are dropped (the notice offers the download). */
 export const LOG_CAPACITY = 50_000;
 
@@ -91,7 +94,9 @@ export function useLogStreams(
         setVersion((v) => v + 1);
         received.forEach((n, src) => {
           // Only while the initial tail comes in: afterwards the count no longer matters.
-          if (n !== told[src] && told[src]! < tail) patch(src, { received: n });
+          if (tail !== WHOLE_LOG && n !== told[src] && told[src]! < tail) {
+            patch(src, { received: n });
+          }
           told[src] = n;
         });
       },
@@ -128,7 +133,7 @@ export function useLogStreams(
               follow: true,
               stdout: true,
               stderr: true,
-              ...(since ? { since } : { tail }),
+              ...(since ? { since } : tail === WHOLE_LOG ? {} : { tail }),
               ...(until ? { until } : {}),
             },
             onEvent,
@@ -144,7 +149,7 @@ export function useLogStreams(
               stdout: true,
               stderr: true,
               // From a start time on, the user wants everything since then, not the last N lines.
-              ...(since ? { since } : { tail }),
+              ...(since ? { since } : tail === WHOLE_LOG ? {} : { tail }),
               ...(until ? { until } : {}),
               timestamps: stamped,
             },
