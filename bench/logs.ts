@@ -1,6 +1,8 @@
 // bench/logs: (1) a container that printed 1,000,000 lines: time until the log window shows the
-// last one (the whole log streamed through main, the router and the view) vs `docker logs ID >
-// /dev/null`; the renderer's heap afterwards; the worst input delay while it streamed.
+// last one (the whole log streamed through main, the router and the view: #/logs/…/all) vs
+// `docker logs ID > /dev/null`, and the same with a 1,000,000-line tail (…/1000000) vs `docker
+// logs --tail 1000000`, each pair run back to back in every round so both see the same machine;
+// the renderer's heap afterwards; the worst input delay while it streamed.
 // (2) a container that printed one 32 MB line, then "after": time until the window shows the
 // line (cut, marked with its size) and "after" vs `docker logs` of the same container — one long
 // line must cost linear time, like the CLI. Same engine, same run. Usage:
@@ -45,11 +47,15 @@ async function finished(engine: EngineHandle, cmd: string[]): Promise<string> {
   return id;
 }
 
+/** Wall time of one `docker logs [FLAGS] ID > /dev/null`. */
+function cliOnce(engine: EngineHandle, id: string, ...flags: string[]): number {
+  return timeCli(DOCKER_CLI, ['-H', engine.host, 'logs', ...flags, id]);
+}
+
 /** Median wall time of `docker logs [-t] ID > /dev/null` (after one warm-up run). */
 function cliMs(engine: EngineHandle, id: string, ...flags: string[]): number {
-  const args = ['-H', engine.host, 'logs', ...flags, id];
-  timeCli(DOCKER_CLI, args);
-  return median(Array.from({ length: RUNS }, () => timeCli(DOCKER_CLI, args)));
+  cliOnce(engine, id, ...flags);
+  return median(Array.from({ length: RUNS }, () => cliOnce(engine, id, ...flags)));
 }
 
 async function resetProbe(page: Page) {
@@ -106,8 +112,7 @@ async function main() {
     const id = await finished(engine, ['seq', '1', String(LINES)]);
     const longId = await finished(engine, ['sh', '-c', LONG_CMD]);
     const version = cli(engine, ['version', '--format', '{{.Server.Version}}']);
-    const linesCliMs = cliMs(engine, id);
-    // The app asks for timestamps (to follow across restarts, to merge): the engine's own cost.
+    // A view that shows times asks for them: the engine's own cost of stamping, for reference.
     const linesCliTMs = cliMs(engine, id, '-t');
     const longCliMs = cliMs(engine, longId);
 
@@ -144,28 +149,39 @@ async function main() {
       worst.longest = Math.max(worst.longest, p.longest);
     };
 
-    const appMs: number[] = [];
     let heap = 0;
-    for (let i = 0; i < RUNS; i++) {
+    const origin = app.origin;
+    const lastLineShown = (last: string) => {
+      const lines = document.querySelectorAll('[role="log"] .log-line .log-text');
+      return lines[lines.length - 1]?.textContent === last;
+    };
+    const viewMs = async (tail: string) => {
       const profiler = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : undefined;
       if (profiler) {
         await profiler.send('Profiler.enable');
         await profiler.send('Profiler.start');
       }
-      appMs.push(
-        await timeView(
-          page,
-          `${app.origin}/#/logs/${engineId}/${id}/${LINES}`,
-          (last) => {
-            const lines = document.querySelectorAll('[role="log"] .log-line .log-text');
-            return lines[lines.length - 1]?.textContent === last;
-          },
-          String(LINES),
-        ),
+      const ms = await timeView(
+        page,
+        `${origin}/#/logs/${engineId}/${id}/${tail}`,
+        lastLineShown,
+        String(LINES),
       );
       if (profiler) printProfile((await profiler.send('Profiler.stop')) as unknown as Profile);
       note(await readProbe(page));
       heap = Math.max(heap, await heapMb(context, page));
+      return ms;
+    };
+    const cliAll: number[] = [];
+    const appAll: number[] = [];
+    const cliTail: number[] = [];
+    const appTail: number[] = [];
+    cliOnce(engine, id); // warm-up: the log file into the page cache
+    for (let i = 0; i < RUNS; i++) {
+      cliAll.push(cliOnce(engine, id));
+      appAll.push(await viewMs('all'));
+      cliTail.push(cliOnce(engine, id, '--tail', String(LINES)));
+      appTail.push(await viewMs(String(LINES)));
     }
 
     const longMs: number[] = [];
@@ -191,7 +207,10 @@ async function main() {
       longProbe.longest = Math.max(longProbe.longest, p.longest);
     }
 
-    const ms = median(appMs);
+    const linesCliMs = median(cliAll);
+    const ms = median(appAll);
+    const tailCliMs = median(cliTail);
+    const tailMs = median(appTail);
     const long = median(longMs);
     const result = {
       lines: LINES,
@@ -200,6 +219,9 @@ async function main() {
       app_last_line_shown_ms: Math.round(ms),
       app_lines_per_s: Math.round(LINES / (ms / 1000)),
       throughput_vs_cli: +(linesCliMs / ms).toFixed(2),
+      cli_docker_logs_tail_ms: Math.round(tailCliMs),
+      app_tail_last_line_shown_ms: Math.round(tailMs),
+      tail_throughput_vs_cli: +(tailCliMs / tailMs).toFixed(2),
       cli_docker_logs_t_ms: Math.round(linesCliTMs),
       throughput_vs_cli_t: +(linesCliTMs / ms).toFixed(2),
       renderer_heap_after_mb: Math.round(heap),
