@@ -17,8 +17,9 @@ const GATHER_MS = 0.2;
  * wait: the event loop must not come back to the socket sooner). Then a read takes ~200 lines:
  * 1,000,000 lines came in 4,300 reads instead of 68,000–84,000, main's CPU fell from 1.5 s to
  * 0.8 s, and the engine delivered them in 1.9 s instead of 2.6 s (bench/RESULTS.md). The
- * engine's socket buffer holds ~270 writes, 0.5 ms of its fastest writing, so it never waits on
- * us; a line that comes by itself is passed on at once; main's other work waits at most GATHER_MS.
+ * engine's socket buffer holds a few hundred such writes, ~0.5 ms of its fastest writing, so it
+ * does not wait on us (0.4 ms began to stall it); a line that comes by itself is passed on at
+ * once; main's other work waits at most GATHER_MS.
  */
 export function coalescingReads(
   opts: { now?: () => number; wait?: (ms: number) => void } = {},
