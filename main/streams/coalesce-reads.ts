@@ -40,14 +40,18 @@ export function coalescingReads(
 
 /** Sleeps the thread (it must not come back to its sockets sooner); a no-op where it may not. */
 function blockFor(): (ms: number) => void {
-  const cell = new Int32Array(new SharedArrayBuffer(4));
-  let allowed = true;
+  let cell: Int32Array | undefined;
+  try {
+    cell = new Int32Array(new SharedArrayBuffer(4));
+  } catch {
+    // No shared memory here: read as it comes.
+  }
   return (ms) => {
-    if (!allowed) return;
+    if (!cell) return;
     try {
       Atomics.wait(cell, 0, 0, ms);
     } catch {
-      allowed = false; // a thread that may not block (none of main's): read as it comes
+      cell = undefined; // a thread that may not block (none of main's): read as it comes
     }
   };
 }
