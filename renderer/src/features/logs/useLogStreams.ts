@@ -104,6 +104,12 @@ export function useLogStreams(
         for (const f of list) f.settle();
       },
     );
+    // What every source is asked for, the same for each: from a start time on, everything since
+    // then, not the last N lines; else the last N, or the whole log; and up to an end time.
+    const asked = {
+      ...(since ? { since } : tail === WHOLE_LOG ? {} : { tail }),
+      ...(until ? { until } : {}),
+    };
     const list = idList.map((id, src) => {
       const follow = new Follow();
       const onEvent = (e: StreamEvent<'logs.follow'>, cost: number) => {
@@ -133,8 +139,7 @@ export function useLogStreams(
               follow: true,
               stdout: true,
               stderr: true,
-              ...(since ? { since } : tail === WHOLE_LOG ? {} : { tail }),
-              ...(until ? { until } : {}),
+              ...asked,
             },
             onEvent,
             onEnd,
@@ -148,9 +153,7 @@ export function useLogStreams(
               follow: true,
               stdout: true,
               stderr: true,
-              // From a start time on, the user wants everything since then, not the last N lines.
-              ...(since ? { since } : tail === WHOLE_LOG ? {} : { tail }),
-              ...(until ? { until } : {}),
+              ...asked,
               timestamps: stamped,
             },
             onEvent,
