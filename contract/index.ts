@@ -29,3 +29,4 @@ export * from './calls/swarm';
 export * from './calls/services';
 export * from './calls/swarm-objects';
 export * from './status-time';
+export * from './container-list-patch';

@@ -59,7 +59,7 @@ test.describe('cancelling a call ends its engine request', () => {
     gate.hold(); // from now on no answer from the engine reaches the app
 
     await test.step('cancel: the call is answered CANCELLED and its request’s connection closes', async () => {
-      // Not containers.list: the app's start may already hold that answer (main/warm-start.ts).
+      // Not containers.list: main may already hold that answer (main/list-mirror.ts).
       const id = 'pt-cancel-held';
       client.send({ t: 'call', id: 1, name: 'containers.inspect', input: { engineId, id } });
       const request = await asked(`/containers/${id}/json`);

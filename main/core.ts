@@ -12,7 +12,7 @@ import { createRouter, type Router } from './router';
 import { createSettingsStore, type SettingsStore } from './settings/store';
 import type { ChooseSavePath } from './transport/save-to-file';
 import { createDownloadTickets, type DownloadTickets } from './transport/tickets';
-import { createWarmStart } from './warm-start';
+import { createListMirror } from './list-mirror';
 
 export interface CoreDeps {
   dataDir: string;
@@ -70,8 +70,8 @@ export interface Core {
   /** For the transports' time-bound logic (web mode's launch-token TTL). */
   clock: Clock;
   /**
-   * A window's page is loading and no other is open (the app's start): the engines' container
-   * lists are asked for now, in parallel with it (see warm-start.ts).
+   * A window's page is loading: an engine whose container list main holds no copy of is asked
+   * for it now, in parallel with the page (see list-mirror.ts).
    */
   warm(): void;
   stop(): void;
@@ -115,12 +115,13 @@ export function createCore(deps: CoreDeps): Core {
     },
     chooseSavePath: deps.chooseSavePath,
   });
-  const warmStart = createWarmStart({
+  const mirror = createListMirror({
     engines,
+    clock,
     log,
     within: (signal, fn) => scope.run(signal, fn),
   });
-  const router = createRouter(warmStart.wrap(calls), streams, log, scope);
+  const router = createRouter(mirror.wrap(calls), streams, log, scope);
   late.router = router;
   engines.start();
   return {
@@ -130,7 +131,7 @@ export function createCore(deps: CoreDeps): Core {
     tickets,
     log,
     clock,
-    warm: () => warmStart.begin(),
+    warm: () => mirror.begin(),
     stop: () => engines.stop(),
   };
 }

@@ -29,7 +29,7 @@ async function main() {
     staticDir: join(__dirname, '..', 'renderer'),
     tokenTtlMs: ttl,
     clock: core.clock,
-    onFirstPage: () => core.warm(),
+    onPage: () => core.warm(),
   });
   // For the user who started it: good once, for a minute. The browser gets a token of its own,
   // through a file only this user can read — never on a command line.

@@ -35,8 +35,8 @@ export interface WebServerOptions {
   tokenTtlMs?: number;
   /** The core's clock: launch tokens expire by it. */
   clock?: Clock;
-  /** The app's page is being served while no socket is open (its start): the core's warm(). */
-  onFirstPage?: () => void;
+  /** The app's page is being served (a start, a reload, another tab): the core's warm(). */
+  onPage?: () => void;
 }
 
 export interface WebServer {
@@ -134,8 +134,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     // The app's page (any route): with a page secret of its own, for its WebSocket.
     const page = resolveStatic(opts.staticDir, '/index.html');
     if (!page) return deny(res, 403, 'The renderer is not built: run `npm run build`.');
-    // A reload or another tab opens while a socket is still open: the app is running already.
-    if (req.method === 'GET' && wss.clients.size === 0) opts.onFirstPage?.();
+    if (req.method === 'GET') opts.onPage?.();
     const meta = `<meta name="${PAGE_SECRET_META}" content="${sessions.issuePageSecret()}">`;
     res.writeHead(200, { ...headers, ...HTML_HEADERS });
     res.end(readFileSync(page, 'utf8').replace('<head>', `<head>${meta}`));

@@ -1,4 +1,4 @@
-import type { EngineEvent, EngineStreamEvent } from '../../../contract';
+import { refreshesEverything, type EngineEvent, type EngineStreamEvent } from '../../../contract';
 
 export type QueryKey = readonly unknown[];
 
@@ -8,10 +8,7 @@ export type QueryKey = readonly unknown[];
  */
 export type EventKeys = (engineId: string, event: EngineStreamEvent) => QueryKey[];
 
-/** A reconcile marker (after a reconnect) or a daemon event: anything may have changed. */
-export function refreshesEverything(event: EngineStreamEvent): boolean {
-  return event.kind === 'reconcile' || event.type === 'daemon';
-}
+export { refreshesEverything };
 
 /** An engine event of one resource type; reconcile markers are no resource's event. */
 export function isEventOf(event: EngineStreamEvent, type: EngineEvent['type']): boolean {

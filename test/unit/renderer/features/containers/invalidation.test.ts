@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary, EngineStreamEvent } from '../../../../../contract';
-import { invalidationsFor } from '../../../../../renderer/src/events/invalidation';
 import {
   mergeListPatch,
   planListPatch,
-} from '../../../../../renderer/src/features/containers/listPatch';
+  type ContainerSummary,
+  type EngineStreamEvent,
+} from '../../../../../contract';
+import { invalidationsFor } from '../../../../../renderer/src/events/invalidation';
 import { containerKeys } from '../../../../../renderer/src/features/containers/queries';
 
 const ev = (action: string, id = 'abc', type = 'container'): EngineStreamEvent =>
