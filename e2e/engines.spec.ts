@@ -128,6 +128,32 @@ test.describe('several engines at once', () => {
     }
   });
 
+  test('back on an engine, its list shows what the CLI changed there while another was in view', async ({
+    page,
+  }) => {
+    const [here, there] = [name('switch-local'), name('switch-tls')];
+    cli(lab.local, ['create', '--name', here, BUSYBOX_IMAGE, 'true']);
+    cli(lab.tls, ['create', '--name', there, BUSYBOX_IMAGE, 'true']);
+    const engine = page.getByRole('combobox', { name: 'Engine' });
+    try {
+      await openApp(page);
+      await engine.selectOption({ label: 'DOCKER_HOST' });
+      const containers = new ContainersPage(page);
+      await containers.open();
+      await expect(containers.row(here)).toHaveCount(1);
+      await engine.selectOption({ label: 'Secure' });
+      await expect(containers.row(there)).toHaveCount(1);
+      // No events subscription for DOCKER_HOST now: its cached list hears nothing of this.
+      cli(lab.local, ['rename', here, `${here}-b`]);
+      await engine.selectOption({ label: 'DOCKER_HOST' });
+      await expect(containers.row(`${here}-b`)).toHaveCount(1);
+      await expect(containers.row(here)).toHaveCount(0);
+    } finally {
+      cli(lab.local, ['rm', '-f', `${here}-b`]);
+      cli(lab.tls, ['rm', '-f', there]);
+    }
+  });
+
   test('one dockerd stops: only its engine is Disconnected, its rows stale; restarted: resynced', async ({
     page,
   }) => {

@@ -25,6 +25,7 @@ export function useEngineEvents(engineId: string | undefined) {
       for (const p of patchers) p.onEvents(batch);
     });
     const stream = subscribe('engine.events', { engineId }, (e) => coalescer.push(e));
+    for (const p of patchers) p.subscribed();
     // Events sent while the web-mode socket was down are lost: refetch everything once.
     const onReconnect = () => coalescer.push({ kind: 'reconcile' });
     window.addEventListener(RECONNECTED_EVENT, onReconnect);

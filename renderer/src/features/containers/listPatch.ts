@@ -16,7 +16,11 @@ import { containerKeys } from './queries';
  * apply one at a time in event order, so a slower earlier answer never overwrites a later one;
  * while a whole-list fetch is running a patch waits for it to be redone instead.
  */
-export function createListPatcher(queryClient: QueryClient, engineId: string) {
+export function createListPatcher(
+  queryClient: QueryClient,
+  engineId: string,
+  ask: typeof call = call,
+) {
   const key = containerKeys.list(engineId);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let chain: Promise<void> = Promise.resolve();
@@ -33,7 +37,7 @@ export function createListPatcher(queryClient: QueryClient, engineId: string) {
     }
     try {
       const fresh = plan.fetch.length
-        ? await call('containers.list', { engineId, ids: plan.fetch })
+        ? await ask('containers.list', { engineId, ids: plan.fetch })
         : [];
       if (disposed) return;
       queryClient.setQueryData<ContainerSummary[]>(key, (old) =>
@@ -43,6 +47,17 @@ export function createListPatcher(queryClient: QueryClient, engineId: string) {
       await refetchAll();
     }
   };
+
+  /** Once no fetch of the whole list is in flight (one is not cancelled to start another). */
+  const noFetchInFlight = () =>
+    new Promise<void>((resolve) => {
+      if (queryClient.isFetching({ queryKey: key }) === 0) return resolve();
+      const stop = queryClient.getQueryCache().subscribe(() => {
+        if (queryClient.isFetching({ queryKey: key }) > 0) return;
+        stop();
+        resolve();
+      });
+    });
 
   const enqueue = (plan: Pick<ListPatchPlan, 'full' | 'fetch' | 'drop'>) => {
     chain = chain.then(() => apply(plan)).catch(() => undefined);
@@ -62,6 +77,20 @@ export function createListPatcher(queryClient: QueryClient, engineId: string) {
         }, ms);
         timers.add(timer);
       }
+    },
+    /**
+     * The engine's events subscription was just sent. What the engine reported before main had
+     * it will not come on it, so a list asked before it (the page's first, one in flight, one
+     * cached while another engine was in view) may lack those changes: ask once more, after
+     * it. Main answers from its copy, reading again only the rows those events changed.
+     */
+    subscribed() {
+      const asked = queryClient.getQueryState(key);
+      if (!asked || (asked.dataUpdatedAt === 0 && asked.fetchStatus !== 'fetching')) return;
+      chain = chain
+        .then(noFetchInFlight)
+        .then(() => (disposed ? undefined : refetchAll()))
+        .catch(() => undefined);
     },
     /** After the user's own action: that row, in case its event was missed. */
     refresh(ids: string[]) {
