@@ -19,6 +19,7 @@ import { EnginesPage } from './pages/engines';
 import { ImagesPage } from './pages/images';
 import { LogsPage } from './pages/logs';
 import { ShellPage } from './pages/shell';
+import { VolumesPage } from './pages/volumes';
 import { loadState } from './harness/state';
 
 // Engines are started, stopped and added in order: one worker, one lab, tests in sequence.
@@ -131,7 +132,7 @@ test.describe('several engines at once', () => {
   test('back on an engine, its list shows what the CLI changed there while another was in view', async ({
     page,
   }) => {
-    const [here, there] = [name('switch-local'), name('switch-tls')];
+    const [here, there, vol] = [name('switch-local'), name('switch-tls'), name('switch-vol')];
     cli(lab.local, ['create', '--name', here, BUSYBOX_IMAGE, 'true']);
     cli(lab.tls, ['create', '--name', there, BUSYBOX_IMAGE, 'true']);
     const engine = page.getByRole('combobox', { name: 'Engine' });
@@ -148,9 +149,21 @@ test.describe('several engines at once', () => {
       await engine.selectOption({ label: 'DOCKER_HOST' });
       await expect(containers.row(`${here}-b`)).toHaveCount(1);
       await expect(containers.row(here)).toHaveCount(0);
+
+      // The same for a screen's list not on screen then (its cache is marked stale).
+      const volumes = new VolumesPage(page);
+      await volumes.open();
+      await expect(volumes.row(vol)).toHaveCount(0);
+      await engine.selectOption({ label: 'Secure' });
+      cli(lab.local, ['volume', 'create', vol]);
+      await engine.selectOption({ label: 'DOCKER_HOST' });
+      await containers.open();
+      await volumes.open();
+      await expect(volumes.row(vol)).toHaveCount(1);
     } finally {
       cli(lab.local, ['rm', '-f', `${here}-b`]);
       cli(lab.tls, ['rm', '-f', there]);
+      cli(lab.local, ['volume', 'rm', '-f', vol]);
     }
   });
 

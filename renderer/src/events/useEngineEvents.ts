@@ -25,6 +25,16 @@ export function useEngineEvents(engineId: string | undefined) {
       for (const p of patchers) p.onEvents(batch);
     });
     const stream = subscribe('engine.events', { engineId }, (e) => coalescer.push(e));
+    // What the engine reported while no subscription of this page was open (another engine in
+    // view, or before this one reached main) is not coming: what is cached of it is stale. A
+    // fetch in flight is not cancelled for it; the patchers re-ask their own lists after theirs.
+    const patched = new Set(patchers.map((p) => JSON.stringify(p.key)));
+    for (const queryKey of invalidationsFor(engineId, [{ kind: 'reconcile' }])) {
+      void queryClient.invalidateQueries(
+        { queryKey, predicate: (q) => !patched.has(JSON.stringify(q.queryKey)) },
+        { cancelRefetch: false },
+      );
+    }
     for (const p of patchers) p.subscribed();
     // Events sent while the web-mode socket was down are lost: refetch everything once.
     const onReconnect = () => coalescer.push({ kind: 'reconcile' });

@@ -65,6 +65,8 @@ export function createListPatcher(
   };
 
   return {
+    /** The query it keeps current (the events hub leaves it to this patcher). */
+    key,
     onEvents(events: readonly EngineStreamEvent[]) {
       const plan = planListPatch(events);
       if (!plan) return;
