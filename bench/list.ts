@@ -40,11 +40,21 @@ async function main() {
     await openApp(page, app); // token → cookie
     // A function, not a string: the app's CSP forbids eval, and rightly so.
     // Long lists render a window of rows; the table announces the full count in aria-rowcount.
-    const rowsRendered = (n: number) => {
+    // The page's clock once the first rows are painted: checked at each animation frame, and
+    // read by a timer from the frame that found them (it runs after that frame's paint). Read
+    // in the page: until 2026-12-04 a call after the wait read it, so the figure held that
+    // call's round trips instead of the paint (the two came to about the same).
+    const paintedAt = (n: number) => {
+      const w = window as unknown as { benchPaintedAt?: number; benchFound?: boolean };
+      if (w.benchPaintedAt !== undefined) return w.benchPaintedAt;
       const table = document.querySelector('table[aria-label="Containers"]');
       const rows = table?.querySelectorAll('tbody th[scope="row"]').length ?? 0;
       const total = Number(table?.getAttribute('aria-rowcount') ?? rows + 1) - 1;
-      return total >= n && rows > 0;
+      if (!w.benchFound && total >= n && rows > 0) {
+        w.benchFound = true;
+        setTimeout(() => (w.benchPaintedAt = performance.now()), 0);
+      }
+      return false;
     };
 
     // Cold: a fresh page load (app boot + WebSocket + list + render), measured from navigation start.
@@ -52,9 +62,12 @@ async function main() {
     for (let i = 0; i < RUNS + 1; i++) {
       await page.goto('about:blank');
       await page.goto(`${app.origin}/#/containers`);
-      await page.waitForFunction(rowsRendered, COUNT, { timeout: 60_000, polling: 'raf' });
-      const ms = await page.evaluate(() => performance.now());
-      if (i > 0) cold.push(ms); // first load warms the HTTP cache like a second launch would
+      const painted = await page.waitForFunction(paintedAt, COUNT, {
+        timeout: 60_000,
+        polling: 'raf',
+      });
+      // The first load warms the HTTP cache, as a second launch would.
+      if (i > 0) cold.push((await painted.jsonValue()) as number);
     }
 
     // Warm: the app already open, the list re-requested (what an engine event triggers).
