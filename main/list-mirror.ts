@@ -170,6 +170,11 @@ export function createListMirror(deps: ListMirrorDeps): ListMirror {
       }
       const ids = pending(copy);
       if (ids.length === 0) return copy.rows;
+      // Marked and settling rows together may be more than one filtered request takes.
+      if (ids.length > LIST_IDS_MAX) {
+        forget(copy);
+        continue;
+      }
       const { epoch } = copy;
       const seen = new Map(ids.map((id) => [id, copy.dirty.get(id)]));
       const fresh = await ask({ engineId, ids }, ctx);

@@ -157,6 +157,16 @@ describe('list mirror: a page’s container list from main’s copy, kept by the
     expect(t.asked).toEqual(['all', 'all']);
   });
 
+  it('marked and settling rows beyond one filtered request: the whole list', async () => {
+    const t = setup();
+    await t.call();
+    for (let i = 0; i < LIST_IDS_MAX; i++) t.engine.event('die', hex(200 + i));
+    await t.call(); // 50 rows read again; they stay settling
+    t.engine.event('start', hex(1));
+    await t.call();
+    expect(t.asked.slice(2)).toEqual(['all']);
+  });
+
   it('a died container’s row is read again until the engine has settled it', async () => {
     const t = setup();
     await t.call();
