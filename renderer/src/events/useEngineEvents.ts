@@ -5,6 +5,7 @@ import { subscribe } from '../api/client';
 import { RECONNECTED_EVENT } from '../api/web-transport';
 import { createListPatcher } from '../features/containers/listPatch';
 import { Coalescer, invalidationsFor } from './invalidation';
+import { refreshAfterSubscribe } from './refreshAfterSubscribe';
 
 /** Features that keep a cached list current by patching rows instead of refetching it. */
 const FEATURE_PATCHERS = [createListPatcher] as const;
@@ -26,21 +27,17 @@ export function useEngineEvents(engineId: string | undefined) {
     });
     const stream = subscribe('engine.events', { engineId }, (e) => coalescer.push(e));
     // What the engine reported while no subscription of this page was open (another engine in
-    // view, or before this one reached main) is not coming: what is cached of it is stale. A
-    // fetch in flight is not cancelled for it; the patchers re-ask their own lists after theirs.
-    const patched = new Set(patchers.map((p) => JSON.stringify(p.key)));
-    for (const queryKey of invalidationsFor(engineId, [{ kind: 'reconcile' }])) {
-      void queryClient.invalidateQueries(
-        { queryKey, predicate: (q) => !patched.has(JSON.stringify(q.queryKey)) },
-        { cancelRefetch: false },
-      );
-    }
-    for (const p of patchers) p.subscribed();
+    // view, or before this one reached main) is not coming on it.
+    const stopRefresh = refreshAfterSubscribe(
+      queryClient,
+      invalidationsFor(engineId, [{ kind: 'reconcile' }]),
+    );
     // Events sent while the web-mode socket was down are lost: refetch everything once.
     const onReconnect = () => coalescer.push({ kind: 'reconcile' });
     window.addEventListener(RECONNECTED_EVENT, onReconnect);
     return () => {
       stream.close();
+      stopRefresh();
       window.removeEventListener(RECONNECTED_EVENT, onReconnect);
       coalescer.dispose();
       patchers.forEach((p) => p.dispose());

@@ -16,11 +16,7 @@ import { containerKeys } from './queries';
  * apply one at a time in event order, so a slower earlier answer never overwrites a later one;
  * while a whole-list fetch is running a patch waits for it to be redone instead.
  */
-export function createListPatcher(
-  queryClient: QueryClient,
-  engineId: string,
-  ask: typeof call = call,
-) {
+export function createListPatcher(queryClient: QueryClient, engineId: string) {
   const key = containerKeys.list(engineId);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let chain: Promise<void> = Promise.resolve();
@@ -37,7 +33,7 @@ export function createListPatcher(
     }
     try {
       const fresh = plan.fetch.length
-        ? await ask('containers.list', { engineId, ids: plan.fetch })
+        ? await call('containers.list', { engineId, ids: plan.fetch })
         : [];
       if (disposed) return;
       queryClient.setQueryData<ContainerSummary[]>(key, (old) =>
@@ -48,25 +44,12 @@ export function createListPatcher(
     }
   };
 
-  /** Once no fetch of the whole list is in flight (one is not cancelled to start another). */
-  const noFetchInFlight = () =>
-    new Promise<void>((resolve) => {
-      if (queryClient.isFetching({ queryKey: key }) === 0) return resolve();
-      const stop = queryClient.getQueryCache().subscribe(() => {
-        if (queryClient.isFetching({ queryKey: key }) > 0) return;
-        stop();
-        resolve();
-      });
-    });
-
   const enqueue = (plan: Pick<ListPatchPlan, 'full' | 'fetch' | 'drop'>) => {
     chain = chain.then(() => apply(plan)).catch(() => undefined);
     return chain;
   };
 
   return {
-    /** The query it keeps current (the events hub leaves it to this patcher). */
-    key,
     onEvents(events: readonly EngineStreamEvent[]) {
       const plan = planListPatch(events);
       if (!plan) return;
@@ -79,20 +62,6 @@ export function createListPatcher(
         }, ms);
         timers.add(timer);
       }
-    },
-    /**
-     * The engine's events subscription was just sent. What the engine reported before main had
-     * it will not come on it, so a list asked before it (the page's first, one in flight, one
-     * cached while another engine was in view) may lack those changes: ask once more, after
-     * it. Main answers from its copy, reading again only the rows those events changed.
-     */
-    subscribed() {
-      const asked = queryClient.getQueryState(key);
-      if (!asked || (asked.dataUpdatedAt === 0 && asked.fetchStatus !== 'fetching')) return;
-      chain = chain
-        .then(noFetchInFlight)
-        .then(() => (disposed ? undefined : refetchAll()))
-        .catch(() => undefined);
     },
     /** After the user's own action: that row, in case its event was missed. */
     refresh(ids: string[]) {

@@ -1,9 +1,9 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../../../contract';
-import type { call } from '../../../../../renderer/src/api/client';
-import { createListPatcher } from '../../../../../renderer/src/features/containers/listPatch';
-import { containerKeys } from '../../../../../renderer/src/features/containers/queries';
+import type { ContainerSummary } from '../../../../contract';
+import { invalidationsFor } from '../../../../renderer/src/events/invalidation';
+import { refreshAfterSubscribe } from '../../../../renderer/src/events/refreshAfterSubscribe';
+import { containerKeys } from '../../../../renderer/src/features/containers/queries';
 
 const row = (name: string) => ({ id: name, name }) as unknown as ContainerSummary;
 const ticks = async (n = 10) => {
@@ -24,18 +24,19 @@ function setup() {
         return new Promise<ContainerSummary[]>((resolve) => answers.push(resolve));
       },
     }).subscribe(() => undefined);
-  const unused = (() => Promise.reject(new Error('no patch expected'))) as unknown as typeof call;
-  const patcher = createListPatcher(queryClient, 'e', unused);
+  // What the events hub does when it subscribes to engine "e".
+  const subscribed = () =>
+    refreshAfterSubscribe(queryClient, invalidationsFor('e', [{ kind: 'reconcile' }]));
   const list = () => queryClient.getQueryData<ContainerSummary[]>(queryKey)?.map((c) => c.name);
-  return { queryClient, answers, signals, watch, patcher, list };
+  return { queryClient, answers, signals, watch, subscribed, list };
 }
 
-describe('the list patcher when its events subscription starts', () => {
+describe('an engine’s cached lists when its events subscription starts', () => {
   it('a list in flight before the subscription is asked once more after it lands', async () => {
     const t = setup();
     t.watch();
     expect(t.answers).toHaveLength(1); // the page's first list, on the wire
-    t.patcher.subscribed();
+    t.subscribed();
     await ticks();
     expect(t.answers).toHaveLength(1); // not cancelled for another
     t.answers[0]!([row('before')]);
@@ -53,14 +54,14 @@ describe('the list patcher when its events subscription starts', () => {
     t.queryClient.setQueryData(containerKeys.list('e'), [row('old')]);
     t.watch();
     expect(t.answers).toHaveLength(0); // fresh forever: nothing else would ask
-    t.patcher.subscribed();
+    t.subscribed();
     await ticks();
     expect(t.answers).toHaveLength(1);
   });
 
   it('no list asked yet: nothing to ask again', async () => {
     const t = setup();
-    t.patcher.subscribed();
+    t.subscribed();
     await ticks();
     t.watch();
     await ticks();
