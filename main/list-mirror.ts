@@ -96,10 +96,9 @@ export function createListMirror(deps: ListMirrorDeps): ListMirror {
     if (copy.dirty.size > LIST_IDS_MAX) forget(copy);
   };
 
-  /** The copy for this engine's current connection; undefined for an engine not known. */
-  const copyOf = (engineId: string): Copy | undefined => {
-    const engine = deps.engines.all().find((e) => e.config.id === engineId);
-    if (!engine) return undefined;
+  /** The copy for this connection of its engine (a new connection starts a new one). */
+  const copyOf = (engine: EngineConnection): Copy => {
+    const engineId = engine.config.id;
     const held = copies.get(engineId);
     if (held?.engine === engine) return held;
     held?.unsubscribe();
@@ -157,8 +156,11 @@ export function createListMirror(deps: ListMirrorDeps): ListMirror {
   };
 
   const answer = async (input: Parameters<ListCall>[0], ctx: Ctx, ask: ListCall) => {
-    const copy = input.ids ? undefined : copyOf(input.engineId);
-    if (!copy || copy.engine.status.state !== 'connected') return ask(input, ctx);
+    const engine = input.ids
+      ? undefined
+      : deps.engines.all().find((e) => e.config.id === input.engineId);
+    if (!engine || engine.status.state !== 'connected') return ask(input, ctx);
+    const copy = copyOf(engine);
     const { engineId } = input;
     // Each turn either answers or waits for something that changed the copy; a copy forgotten
     // again and again (a daemon restarting) is not waited for a third time.
@@ -191,16 +193,17 @@ export function createListMirror(deps: ListMirrorDeps): ListMirror {
   return {
     begin() {
       if (!list) return;
-      const known = new Set(deps.engines.all().map((e) => e.config.id));
+      const engines = deps.engines.all();
+      const known = new Set(engines.map((e) => e.config.id));
       for (const [id, copy] of copies) {
         if (known.has(id)) continue;
         copy.unsubscribe();
         copies.delete(id);
       }
-      for (const engine of deps.engines.all()) {
+      for (const engine of engines) {
         if (engine.status.state !== 'connected') continue;
-        const copy = copyOf(engine.config.id);
-        if (copy && !copy.rows && !copy.filling) void fill(copy, list);
+        const copy = copyOf(engine);
+        if (!copy.rows && !copy.filling) void fill(copy, list);
       }
     },
     wrap(calls) {
