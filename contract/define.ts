@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WINDOWS, type FlowWindow } from './limits';
 import { EngineId } from './resources';
+import { lazy } from './lazy';
 
 export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -59,7 +60,7 @@ export function stream<
 }
 
 /** Every input names its engine (multi-engine from day one). */
-export const OnEngine = z.strictObject({ engineId: EngineId });
+export const OnEngine = lazy(() => z.strictObject({ engineId: EngineId }));
 
 /** Binary payloads (a chunk of a file, terminal output): travel as binary frames, never base64. */
 export const Bytes = (max: number) =>

@@ -1,25 +1,30 @@
 import { z } from 'zod';
+import { lazy } from './lazy';
 
-export const ErrorCode = z.enum([
-  'ENGINE_UNREACHABLE',
-  'NOT_FOUND',
-  'CONFLICT',
-  'AUTH_REQUIRED',
-  'INVALID_INPUT',
-  'PULL_FAILED',
-  'FORBIDDEN',
-  /** The caller cancelled, or its window or socket went away. */
-  'CANCELLED',
-  'INTERNAL',
-]);
+export const ErrorCode = lazy(() =>
+  z.enum([
+    'ENGINE_UNREACHABLE',
+    'NOT_FOUND',
+    'CONFLICT',
+    'AUTH_REQUIRED',
+    'INVALID_INPUT',
+    'PULL_FAILED',
+    'FORBIDDEN',
+    /** The caller cancelled, or its window or socket went away. */
+    'CANCELLED',
+    'INTERNAL',
+  ]),
+);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** The only shape an error takes when it crosses a process or network boundary. */
-export const PortholeError = z.object({
-  code: ErrorCode,
-  message: z.string().max(16_384),
-  hint: z.string().max(4096).optional(),
-});
+export const PortholeError = lazy(() =>
+  z.object({
+    code: ErrorCode,
+    message: z.string().max(16_384),
+    hint: z.string().max(4096).optional(),
+  }),
+);
 export type PortholeError = z.infer<typeof PortholeError>;
 
 export const Result = <T extends z.ZodType>(value: T) =>

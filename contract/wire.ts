@@ -1,26 +1,29 @@
 import { z } from 'zod';
 import { PortholeError } from './errors';
 import { LIMITS } from './limits';
+import { lazy } from './lazy';
 
 /**
  * The one frame protocol of the boundary. Web mode sends these over its WebSocket (tagged with
  * the call or stream id); Electron sends the same frames over one MessagePort per call or
  * stream, where the port is the tag. Both end in main/transport/connection.ts.
  */
-const Id = z.number().int().nonnegative().max(LIMITS.maxId);
-const Name = z.string().max(128);
+const Id = lazy(() => z.number().int().nonnegative().max(LIMITS.maxId));
+const Name = lazy(() => z.string().max(128));
 
-export const ClientFrame = z.discriminatedUnion('t', [
-  z.strictObject({ t: z.literal('call'), id: Id, name: Name, input: z.unknown() }),
-  /** Abort a call in flight (its engine request too); answered with a CANCELLED result. */
-  z.strictObject({ t: z.literal('cancel'), id: Id }),
-  z.strictObject({ t: z.literal('sub'), id: Id, name: Name, input: z.unknown() }),
-  /** A control message on one of this connection's streams (validated by that stream). */
-  z.strictObject({ t: z.literal('ctl'), id: Id, msg: z.unknown() }),
-  /** Credit: the client has taken in `n` more of the stream's cost. */
-  z.strictObject({ t: z.literal('ack'), id: Id, n: z.number().int().min(0).max(LIMITS.maxAck) }),
-  z.strictObject({ t: z.literal('unsub'), id: Id }),
-]);
+export const ClientFrame = lazy(() =>
+  z.discriminatedUnion('t', [
+    z.strictObject({ t: z.literal('call'), id: Id, name: Name, input: z.unknown() }),
+    /** Abort a call in flight (its engine request too); answered with a CANCELLED result. */
+    z.strictObject({ t: z.literal('cancel'), id: Id }),
+    z.strictObject({ t: z.literal('sub'), id: Id, name: Name, input: z.unknown() }),
+    /** A control message on one of this connection's streams (validated by that stream). */
+    z.strictObject({ t: z.literal('ctl'), id: Id, msg: z.unknown() }),
+    /** Credit: the client has taken in `n` more of the stream's cost. */
+    z.strictObject({ t: z.literal('ack'), id: Id, n: z.number().int().min(0).max(LIMITS.maxAck) }),
+    z.strictObject({ t: z.literal('unsub'), id: Id }),
+  ]),
+);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export type ServerFrame =

@@ -5,12 +5,13 @@ import { imageStreams } from './images';
 import { logStreams } from './logs';
 import { swarmObjectStreams } from './swarm-objects';
 import { volumeStreams } from './volumes';
+import { lazy } from '../lazy';
 
 /** The name the browser saves a download under (main sanitises it again). */
-export const DownloadFilename = z.string().min(1).max(255);
+export const DownloadFilename = lazy(() => z.string().min(1).max(255));
 
 /** A ticket: 256 random bits, base64url. */
-export const DownloadTicket = z.string().min(1).max(64);
+export const DownloadTicket = lazy(() => z.string().min(1).max(64));
 
 const forStream = <N extends string, I extends z.ZodType>(stream: N, input: I) =>
   z.strictObject({ stream: z.literal(stream), input, filename: DownloadFilename });
@@ -19,13 +20,15 @@ const forStream = <N extends string, I extends z.ZodType>(stream: N, input: I) =
  * What a download ticket is for: one download stream (contract `download: true`) and an input
  * valid for it, checked here — when the ticket is asked for — not when the browser comes back.
  */
-export const DownloadTicketInput = z.discriminatedUnion('stream', [
-  forStream('images.save', imageStreams['images.save'].input),
-  forStream('volumes.download', volumeStreams['volumes.download'].input),
-  forStream('files.download', fileStreams['files.download'].input),
-  forStream('logs.download', logStreams['logs.download'].input),
-  forStream('services.logsDownload', swarmObjectStreams['services.logsDownload'].input),
-]);
+export const DownloadTicketInput = lazy(() =>
+  z.discriminatedUnion('stream', [
+    forStream('images.save', imageStreams['images.save'].input),
+    forStream('volumes.download', volumeStreams['volumes.download'].input),
+    forStream('files.download', fileStreams['files.download'].input),
+    forStream('logs.download', logStreams['logs.download'].input),
+    forStream('services.logsDownload', swarmObjectStreams['services.logsDownload'].input),
+  ]),
+);
 export type DownloadTicketInput = z.infer<typeof DownloadTicketInput>;
 
 export const downloadCalls = {
@@ -36,26 +39,30 @@ export const downloadCalls = {
    */
   'downloads.ticket': call(
     DownloadTicketInput,
-    z.strictObject({ ticket: DownloadTicket, expiresInMs: z.number().int().positive() }),
+    lazy(() =>
+      z.strictObject({ ticket: DownloadTicket, expiresInMs: z.number().int().positive() }),
+    ),
   ),
 } as const;
 
 /** A path on the user's machine, as the desktop's save dialog gives it. */
-const LocalPath = z.string().min(1).max(4096);
+const LocalPath = lazy(() => z.string().min(1).max(4096));
 
 /** What saving a download stream straight to a file tells the window, in order. */
-export const SaveToFileEvent = z.discriminatedUnion('kind', [
-  /** Bytes written so far (a few times a second). */
-  z.strictObject({ kind: z.literal('progress'), bytes: z.number().int().nonnegative() }),
-  /** The file is complete under its chosen name. */
-  z.strictObject({
-    kind: z.literal('saved'),
-    path: LocalPath,
-    bytes: z.number().int().nonnegative(),
-  }),
-  /** The user closed the save dialog without choosing a file: nothing was written. */
-  z.strictObject({ kind: z.literal('dismissed') }),
-]);
+export const SaveToFileEvent = lazy(() =>
+  z.discriminatedUnion('kind', [
+    /** Bytes written so far (a few times a second). */
+    z.strictObject({ kind: z.literal('progress'), bytes: z.number().int().nonnegative() }),
+    /** The file is complete under its chosen name. */
+    z.strictObject({
+      kind: z.literal('saved'),
+      path: LocalPath,
+      bytes: z.number().int().nonnegative(),
+    }),
+    /** The user closed the save dialog without choosing a file: nothing was written. */
+    z.strictObject({ kind: z.literal('dismissed') }),
+  ]),
+);
 export type SaveToFileEvent = z.infer<typeof SaveToFileEvent>;
 
 export const downloadStreams = {

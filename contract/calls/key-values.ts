@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoundedRecord } from '../define';
+import { lazy } from '../lazy';
 
 /**
  * Labels and driver options as people type them: one KEY=VALUE per line. Pure and shared, so the
@@ -26,10 +27,12 @@ export function parseKeyValues(
 }
 
 /** The router's side of the same rule. */
-export const KeyValues = BoundedRecord(
-  z.string().min(1).max(256).regex(/^\S+$/, 'a key has no spaces'),
-  z.string().max(2048),
-  100,
+export const KeyValues = lazy(() =>
+  BoundedRecord(
+    z.string().min(1).max(256).regex(/^\S+$/, 'a key has no spaces'),
+    z.string().max(2048),
+    100,
+  ),
 );
 
 /** Names the engine accepts for volumes (and that we ask of networks): [a-zA-Z0-9][a-zA-Z0-9_.-]+ */

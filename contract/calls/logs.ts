@@ -1,35 +1,40 @@
 import { z } from 'zod';
 import { Bytes, OnEngine, stream } from '../define';
 import { LIMITS, WINDOWS } from '../limits';
+import { lazy } from '../lazy';
 
-const ContainerId = z.string().min(1).max(256);
+const ContainerId = lazy(() => z.string().min(1).max(256));
 
 /** `since`/`until` as the engine takes them: RFC 3339 or Unix seconds (with optional nanos). */
-export const LogTime = z
-  .string()
-  .max(40)
-  .regex(
-    /^(\d{1,10}(\.\d{1,9})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))$/,
-    'a time is RFC 3339 (2024-01-31T12:00:00Z) or Unix seconds',
-  );
+export const LogTime = lazy(() =>
+  z
+    .string()
+    .max(40)
+    .regex(
+      /^(\d{1,10}(\.\d{1,9})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))$/,
+      'a time is RFC 3339 (2024-01-31T12:00:00Z) or Unix seconds',
+    ),
+);
 
-export const LogsInput = OnEngine.extend({
-  id: ContainerId,
-  /** Keep streaming new lines (and across restarts) until unsubscribed. */
-  follow: z.boolean(),
-  /** Lines from the end to start with; absent = the whole log. */
-  tail: z.number().int().min(0).max(10_000_000).optional(),
-  since: LogTime.optional(),
-  until: LogTime.optional(),
-  stdout: z.boolean(),
-  stderr: z.boolean(),
-  /**
-   * Each line's engine time (default true). False: the lines already written come without it
-   * (`ts` ""), a third of the engine's bytes for short lines; lines followed live keep theirs.
-   * A view that shows times, or merges containers by time, asks for them.
-   */
-  timestamps: z.boolean().optional(),
-});
+export const LogsInput = lazy(() =>
+  OnEngine.extend({
+    id: ContainerId,
+    /** Keep streaming new lines (and across restarts) until unsubscribed. */
+    follow: z.boolean(),
+    /** Lines from the end to start with; absent = the whole log. */
+    tail: z.number().int().min(0).max(10_000_000).optional(),
+    since: LogTime.optional(),
+    until: LogTime.optional(),
+    stdout: z.boolean(),
+    stderr: z.boolean(),
+    /**
+     * Each line's engine time (default true). False: the lines already written come without it
+     * (`ts` ""), a third of the engine's bytes for short lines; lines followed live keep theirs.
+     * A view that shows times, or merges containers by time, asks for them.
+     */
+    timestamps: z.boolean().optional(),
+  }),
+);
 export type LogsInput = z.input<typeof LogsInput>;
 
 /** Lines longer than this are cut (and marked with their full length), never held whole. */
@@ -47,52 +52,60 @@ const MAX_BATCH_BYTES = 512 * 1024;
  * length in bytes] of lines cut at MAX_LOG_LINE. The batch's cost in credit (its size) is
  * acknowledged once the renderer has taken it in.
  */
-export const LogLines = z.object({
-  kind: z.literal('lines'),
-  ts: z.array(z.string().max(40)).max(MAX_BATCH),
-  data: Bytes(MAX_BATCH_BYTES),
-  err: z.array(z.number().int()).max(MAX_BATCH),
-  cut: z
-    .array(z.tuple([z.number().int(), z.number().int()]))
-    .max(MAX_BATCH)
-    .optional(),
-});
+export const LogLines = lazy(() =>
+  z.object({
+    kind: z.literal('lines'),
+    ts: z.array(z.string().max(40)).max(MAX_BATCH),
+    data: Bytes(MAX_BATCH_BYTES),
+    err: z.array(z.number().int()).max(MAX_BATCH),
+    cut: z
+      .array(z.tuple([z.number().int(), z.number().int()]))
+      .max(MAX_BATCH)
+      .optional(),
+  }),
+);
 export type LogLines = z.infer<typeof LogLines>;
 
-export const LogEvent = z.discriminatedUnion('kind', [
-  /** First event: what the container is. */
-  z.object({
-    kind: z.literal('session'),
-    name: z.string().max(256),
-    containerId: z.string().max(256),
-    tty: z.boolean(),
-  }),
-  LogLines,
-  /** attached: reading (again, after a restart); stopped: waiting for a start; removed: gone. */
-  /** unreachable: the engine went away; following resumes by itself once it is back. */
-  z.object({
-    kind: z.literal('state'),
-    state: z.enum(['attached', 'stopped', 'removed', 'unreachable']),
-  }),
-]);
+export const LogEvent = lazy(() =>
+  z.discriminatedUnion('kind', [
+    /** First event: what the container is. */
+    z.object({
+      kind: z.literal('session'),
+      name: z.string().max(256),
+      containerId: z.string().max(256),
+      tty: z.boolean(),
+    }),
+    LogLines,
+    /** attached: reading (again, after a restart); stopped: waiting for a start; removed: gone. */
+    /** unreachable: the engine went away; following resumes by itself once it is back. */
+    z.object({
+      kind: z.literal('state'),
+      state: z.enum(['attached', 'stopped', 'removed', 'unreachable']),
+    }),
+  ]),
+);
 export type LogEvent = z.infer<typeof LogEvent>;
 
 /** The whole log for a file, as UTF-8 chunks (each line ending in "\n"). */
-export const LogDownloadEvent = z.object({
-  kind: z.literal('chunk'),
-  data: Bytes(LIMITS.chunkBytes),
-});
+export const LogDownloadEvent = lazy(() =>
+  z.object({
+    kind: z.literal('chunk'),
+    data: Bytes(LIMITS.chunkBytes),
+  }),
+);
 export type LogDownloadEvent = z.infer<typeof LogDownloadEvent>;
 
 export const logStreams = {
   'logs.follow': stream(LogsInput, LogEvent, { window: WINDOWS.lines }),
   'logs.download': stream(
-    OnEngine.extend({
-      id: ContainerId,
-      stdout: z.boolean(),
-      stderr: z.boolean(),
-      timestamps: z.boolean(),
-    }),
+    lazy(() =>
+      OnEngine.extend({
+        id: ContainerId,
+        stdout: z.boolean(),
+        stderr: z.boolean(),
+        timestamps: z.boolean(),
+      }),
+    ),
     LogDownloadEvent,
     { window: WINDOWS.bytes, download: true },
   ),
