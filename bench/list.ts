@@ -7,6 +7,7 @@ import { startApp, stopApp, openApp } from '../e2e/harness/app';
 import { cli, destroyEngine, importBusybox, newEngine, startDockerd } from '../e2e/harness/engine';
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { createMany, launchChromium, median, record, timeCli } from './common';
+import { watchRowsPainted } from './rows-painted';
 
 const COUNT = Number(process.argv[2] ?? 1000);
 const RUNS = 7;
@@ -38,36 +39,18 @@ async function main() {
     const context = await browser.newContext();
     const page = await context.newPage();
     await openApp(page, app); // token → cookie
-    // A function, not a string: the app's CSP forbids eval, and rightly so.
     // Long lists render a window of rows; the table announces the full count in aria-rowcount.
-    // The page's clock once the first rows are painted: checked at each animation frame, and
-    // read by a timer from the frame that found them (it runs after that frame's paint). Read
-    // in the page: until 2026-12-04 a call after the wait read it, so the figure held that
-    // call's round trips instead of the paint (the two came to about the same).
-    const paintedAt = (n: number) => {
-      const w = window as unknown as { benchPaintedAt?: number; benchFound?: boolean };
-      if (w.benchPaintedAt !== undefined) return w.benchPaintedAt;
-      const table = document.querySelector('table[aria-label="Containers"]');
-      const rows = table?.querySelectorAll('tbody th[scope="row"]').length ?? 0;
-      const total = Number(table?.getAttribute('aria-rowcount') ?? rows + 1) - 1;
-      if (!w.benchFound && total >= n && rows > 0) {
-        w.benchFound = true;
-        setTimeout(() => (w.benchPaintedAt = performance.now()), 0);
-      }
-      return false;
-    };
+    const painted = await watchRowsPainted(page, COUNT);
 
     // Cold: a fresh page load (app boot + WebSocket + list + render), measured from navigation start.
     const cold: number[] = [];
     for (let i = 0; i < RUNS + 1; i++) {
       await page.goto('about:blank');
+      const paintedAt = painted.next();
       await page.goto(`${app.origin}/#/containers`);
-      const painted = await page.waitForFunction(paintedAt, COUNT, {
-        timeout: 60_000,
-        polling: 'raf',
-      });
       // The first load warms the HTTP cache, as a second launch would.
-      if (i > 0) cold.push((await painted.jsonValue()) as number);
+      const ms = await paintedAt;
+      if (i > 0) cold.push(ms);
     }
 
     // Warm: the app already open, the list re-requested (what an engine event triggers).
