@@ -1,21 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
+import { ResourceType } from '../../../../contract';
 import { useEngine } from '../../engine/EngineContext';
 import { clockTime, FEED_LIMIT, matches, toJsonLines, type FeedFilter } from './feed';
 import { useEventFeed } from './useEventFeed';
 import './events.css';
 
-const TYPES = [
-  'container',
-  'image',
-  'volume',
-  'network',
-  'daemon',
-  'plugin',
-  'node',
-  'service',
-  'secret',
-  'config',
-];
+// The engine's resource types, but "other" (not something one filters for).
+const TYPES = ResourceType.options.filter((t) => t !== 'other');
+
 /** Rows in the DOM at once: the newest matches (the feed itself keeps FEED_LIMIT). */
 const SHOWN = 500;
 
