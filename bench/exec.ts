@@ -4,6 +4,8 @@
 // output (`yes | head -c`) to pass through the terminal, vs the CLI's `docker exec` of the same
 // command into /dev/null. Usage:
 //   PORTHOLE_DIST_DIR=dist-x node scripts/build.mjs && node scripts/run-ts.mjs bench/exec.ts [KEYS] [MB]
+// For reference, the browser's own WebSocket round trip to a server that answers at once
+// (./ws-floor.ts): the floor of the web mode's path before main or the engine do anything.
 // The echo runs twice: in Chromium with the desktop app's --disable-features (main/desktop/
 // chromium-switches.ts), as the Electron window runs, then in plain Chromium, as web mode meets it.
 import { join } from 'node:path';
@@ -23,6 +25,7 @@ import { connectClient } from '../e2e/harness/web-client';
 import { cliEcho } from './cli-echo';
 import { launchChromium, median, percentile, record, timeCli } from './common';
 import { printProfile, type Profile } from './profile';
+import { wsRoundTrips } from './ws-floor';
 
 const KEYS = Number(process.argv[2] ?? 200);
 const MB = Number(process.argv[3] ?? 100);
@@ -75,6 +78,7 @@ async function main() {
     await desktop.page.close();
     await desktopBrowser.close();
     const { page, echo, wire, send } = await echoRun(browser, app, engineId, id);
+    const floor = await wsRoundTrips(browser, KEYS);
     await page.keyboard.press('Control+U');
 
     // Throughput: 100 MB through exec → main (flow control) → WebSocket → xterm.
@@ -116,6 +120,8 @@ async function main() {
       desktop_echo_p95_ms: +percentile(desktop.echo, 95).toFixed(1),
       desktop_echo_wire_p50_ms: +median(desktop.wire).toFixed(1),
       desktop_echo_wire_p95_ms: +percentile(desktop.wire, 95).toFixed(1),
+      browser_ws_rtt_p50_ms: +median(floor).toFixed(1),
+      browser_ws_rtt_p95_ms: +percentile(floor, 95).toFixed(1),
       cli_echo_p50_ms: +median(cliEchoMs).toFixed(1),
       cli_echo_p95_ms: +percentile(cliEchoMs, 95).toFixed(1),
       output_mb: MB,
