@@ -9,7 +9,7 @@
 // The echo runs twice: in Chromium with the desktop app's --disable-features (main/desktop/
 // chromium-switches.ts), as the Electron window runs, then in plain Chromium, as web mode meets it.
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, ConsoleMessage } from '@playwright/test';
 import { DISABLED_FEATURES } from '../main/desktop/chromium-switches';
 import { openApp, startApp, stopApp, type AppHandle } from '../e2e/harness/app';
 import {
@@ -188,12 +188,15 @@ async function echoRun(browser: Browser, app: AppHandle, engineId: string, id: s
     w.__send = [];
     w.__down = 0;
     document.addEventListener('keydown', () => (w.__down = performance.now()), true);
+    // A change counts once the answer to this key has come (a frame after the key down): the
+    // last rows of the previous answer may still be drawn just after the next key goes down.
     new MutationObserver(() => {
-      if (w.__down) {
+      if (w.__down && w.__msgAt > w.__down) {
         w.__echo.push(performance.now() - w.__down);
         w.__wire.push(w.__msgAt - w.__down);
         w.__send.push(w.__sentAt - w.__down);
         w.__down = 0;
+        console.log(`porthole-bench echo ${w.__echo.length}`);
       }
     }).observe(document.querySelector('.xterm-rows')!, {
       childList: true,
@@ -201,16 +204,25 @@ async function echoRun(browser: Browser, app: AppHandle, engineId: string, id: s
       characterData: true,
     });
   });
+  // Each key is held until its echo is on screen, then let go: a key up (and, before,
+  // Playwright's polling of the page) between the key down and the answer would hold the page's
+  // thread while the answer arrives, which a person's key up, ~100 ms later, does not. The page
+  // says when the echo is drawn (a console message), so nothing of the bench runs in it meanwhile.
   for (let i = 0; i < KEYS; i++) {
-    await page.keyboard.press(i % 40 === 39 ? 'Control+U' : 'a');
-    await page.waitForFunction(
-      (n) => (window as unknown as { __echo: number[] }).__echo.length > n,
-      i,
-      {
-        polling: 'raf',
-        timeout: 10_000,
-      },
-    );
+    const drawn = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no echo of key ${i}`)), 10_000);
+      const onMessage = (m: ConsoleMessage) => {
+        if (m.text() !== `porthole-bench echo ${i + 1}`) return;
+        clearTimeout(timer);
+        page.off('console', onMessage);
+        resolve();
+      };
+      page.on('console', onMessage);
+    });
+    const keys = i % 40 === 39 ? ['Control', 'u'] : ['a'];
+    for (const k of keys) await page.keyboard.down(k);
+    await drawn;
+    for (const k of keys.reverse()) await page.keyboard.up(k);
   }
   const { echo, wire, send } = await page.evaluate(() => {
     const w = window as unknown as { __echo: number[]; __wire: number[]; __send: number[] };
