@@ -204,6 +204,14 @@ const BENCHES: Bench[] = [
         goal: '≤ 2 ms',
         met: atMost(2),
       },
+      {
+        figure: 'keystroke answer received − docker exec -it round trip, p95 (ms)',
+        app: at('echo_wire_p95_ms'),
+        cli: at('cli_echo_p95_ms'),
+        value: (r) => Number(r.echo_wire_p95_ms) - Number(r.cli_echo_p95_ms),
+        goal: '≤ 2 ms',
+        met: atMost(2),
+      },
     ],
   },
   {
