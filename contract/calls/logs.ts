@@ -16,17 +16,25 @@ export const LogTime = lazy(() =>
     ),
 );
 
+/**
+ * Which lines of a log (a container's, a service's): a function, so that its schemas are built
+ * inside the lazy schema that spreads them, not as this module loads.
+ */
+export const logRange = () => ({
+  /** Keep streaming new lines (and across restarts) until unsubscribed. */
+  follow: z.boolean(),
+  /** Lines from the end to start with; absent = the whole log. */
+  tail: z.number().int().min(0).max(10_000_000).optional(),
+  since: LogTime.optional(),
+  until: LogTime.optional(),
+  stdout: z.boolean(),
+  stderr: z.boolean(),
+});
+
 export const LogsInput = lazy(() =>
   OnEngine.extend({
     id: ContainerId,
-    /** Keep streaming new lines (and across restarts) until unsubscribed. */
-    follow: z.boolean(),
-    /** Lines from the end to start with; absent = the whole log. */
-    tail: z.number().int().min(0).max(10_000_000).optional(),
-    since: LogTime.optional(),
-    until: LogTime.optional(),
-    stdout: z.boolean(),
-    stderr: z.boolean(),
+    ...logRange(),
     /**
      * Each line's engine time (default true). False: the lines already written come without it
      * (`ts` ""), a third of the engine's bytes for short lines; lines followed live keep theirs.

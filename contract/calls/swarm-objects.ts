@@ -3,7 +3,7 @@ import { BoundedRecord } from '../bounded';
 import { call, OnEngine, stream } from '../define';
 import { WINDOWS, OUT } from '../limits';
 import { KeyValues } from './key-values';
-import { LogDownloadEvent, LogEvent, LogTime } from './logs';
+import { LogDownloadEvent, LogEvent, logRange } from './logs';
 import { SwarmObjectId } from './services';
 import { lazy } from '../lazy';
 
@@ -159,13 +159,8 @@ export const swarmObjectStreams = {
     lazy(() =>
       OnEngine.extend({
         id: SwarmObjectId,
-        follow: z.boolean(),
-        tail: z.number().int().min(0).max(10_000_000).optional(),
-        since: LogTime.optional(),
-        /** The engine has no `until` for services: main stops at it (and does not follow). */
-        until: LogTime.optional(),
-        stdout: z.boolean(),
-        stderr: z.boolean(),
+        // The engine has no `until` for services: main stops at it (and does not follow).
+        ...logRange(),
       }),
     ),
     LogEvent,
