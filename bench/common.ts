@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import type { AppHandle } from '../e2e/harness/app';
 import { BUSYBOX_IMAGE } from '../e2e/harness/engine';
 import { connectClient } from '../e2e/harness/web-client';
@@ -38,6 +38,32 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
       '--disable-sync',
       ...extraArgs,
     ],
+  });
+}
+
+/**
+ * The text of the page's next console message that `wanted` accepts (`what` names it in the
+ * timeout's error). Benches have the page say when something happened, so nothing of theirs
+ * runs in it while they wait (Playwright's waitForFunction polls in the page).
+ */
+export function pageSays(
+  page: Page,
+  wanted: (text: string) => boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      page.off('console', onMessage);
+      reject(new Error(`${what}: not within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onMessage = (m: ConsoleMessage) => {
+      if (!wanted(m.text())) return;
+      clearTimeout(timer);
+      page.off('console', onMessage);
+      resolve(m.text());
+    };
+    page.on('console', onMessage);
   });
 }
 

@@ -9,7 +9,7 @@
 // The echo runs twice: in Chromium with the desktop app's --disable-features (main/desktop/
 // chromium-switches.ts), as the Electron window runs, then in plain Chromium, as web mode meets it.
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { DISABLED_FEATURES } from '../main/desktop/chromium-switches';
 import { openApp, startApp, stopApp, type AppHandle } from '../e2e/harness/app';
 import {
@@ -23,7 +23,7 @@ import {
 import { DOCKER_CLI } from '../e2e/harness/proc';
 import { connectClient } from '../e2e/harness/web-client';
 import { cliEcho } from './cli-echo';
-import { launchChromium, median, percentile, record, timeCli } from './common';
+import { launchChromium, median, pageSays, percentile, record, timeCli } from './common';
 import { printProfile, type Profile } from './profile';
 import { wsRoundTrips } from './ws-floor';
 
@@ -209,16 +209,12 @@ async function echoRun(browser: Browser, app: AppHandle, engineId: string, id: s
   // thread while the answer arrives, which a person's key up, ~100 ms later, does not. The page
   // says when the echo is drawn (a console message), so nothing of the bench runs in it meanwhile.
   for (let i = 0; i < KEYS; i++) {
-    const drawn = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no echo of key ${i}`)), 10_000);
-      const onMessage = (m: ConsoleMessage) => {
-        if (m.text() !== `porthole-bench echo ${i + 1}`) return;
-        clearTimeout(timer);
-        page.off('console', onMessage);
-        resolve();
-      };
-      page.on('console', onMessage);
-    });
+    const drawn = pageSays(
+      page,
+      (t) => t === `porthole-bench echo ${i + 1}`,
+      `echo of key ${i}`,
+      10_000,
+    );
     const keys = i % 40 === 39 ? ['Control', 'u'] : ['a'];
     for (const k of keys) await page.keyboard.down(k);
     await drawn;

@@ -1,5 +1,6 @@
 // When a Containers table with all its rows is first painted, told by the page itself.
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { pageSays } from './common';
 
 const TAG = 'porthole-bench rows painted at ';
 
@@ -29,19 +30,14 @@ export async function watchRowsPainted(page: Page, count: number) {
     requestAnimationFrame(look);
   }, count);
   return {
-    next: (timeoutMs = 60_000) =>
-      new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          page.off('console', onMessage);
-          reject(new Error(`no Containers table with ${count} rows within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const onMessage = (m: ConsoleMessage) => {
-          if (!m.text().startsWith(TAG)) return;
-          clearTimeout(timer);
-          page.off('console', onMessage);
-          resolve(Number(m.text().slice(TAG.length)));
-        };
-        page.on('console', onMessage);
-      }),
+    next: async (timeoutMs = 60_000) => {
+      const text = await pageSays(
+        page,
+        (t) => t.startsWith(TAG),
+        `a Containers table with ${count} rows`,
+        timeoutMs,
+      );
+      return Number(text.slice(TAG.length));
+    },
   };
 }
