@@ -1,7 +1,7 @@
 /**
  * A schema built the first time something uses it (#19). The contract holds about 2,800 zod
- * schema objects; built as the modules load, they took ~10 ms of every page start and of main's, and a
- * page uses a few dozen of them. `lazy(() => z.object(…))` stands in for the schema: any use —
+ * schema objects. Built as the modules loaded, they took ~13 ms of every page start and ~40 ms
+ * of main's launch, and the first screen uses 13 of them. `lazy(() => z.object(…))` stands in for the schema: any use —
  * a parse, `.optional()`, being put in another schema's shape — builds it once, and from then on
  * every access goes to the built schema. Its type is the schema's own, so `typeof X` and
  * `z.infer<typeof X>` do not change.

@@ -168,17 +168,18 @@ export const PreviewResult = lazy(() =>
 );
 export type PreviewResult = z.infer<typeof PreviewResult>;
 
-const SourceFields = {
+/** A project's files as sent; a function, so that it is built inside the lazy schemas that use it. */
+const sourceFields = () => ({
   yaml: z.string().min(1).max(MAX_COMPOSE_FILE),
   /** KEY=VALUE lines: interpolation, like the CLI's --env-file. */
   envFile: z.string().max(MAX_ENV_FILE).optional(),
   profiles: z.array(ProfileName).max(32),
-};
+});
 
 export const UpSpec = lazy(() =>
   z.strictObject({
     projectName: ProjectName,
-    ...SourceFields,
+    ...sourceFields(),
     /** Where relative paths (build contexts, bind mounts) resolve; default: Porthole's own. */
     projectDir: HostPath.optional(),
   }),
@@ -263,7 +264,7 @@ export const composeCalls = {
   ),
   /** Parses and checks a file against the compose-spec schema; nothing runs. */
   'compose.preview': call(
-    lazy(() => z.strictObject(SourceFields)),
+    lazy(() => z.strictObject(sourceFields())),
     PreviewResult,
   ),
   /** Through the engine, on the containers its labels name: works when the files are gone. */

@@ -3,7 +3,11 @@ import { Bytes, OnEngine, stream } from '../define';
 import { LIMITS, WINDOWS } from '../limits';
 import { lazy } from '../lazy';
 
-const Size = { cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(500) };
+/** A terminal's size; a function, so that it is built inside the lazy schemas that spread it. */
+const size = () => ({
+  cols: z.number().int().min(1).max(1000),
+  rows: z.number().int().min(1).max(500),
+});
 
 export const ExecInput = lazy(() =>
   OnEngine.extend({
@@ -12,7 +16,7 @@ export const ExecInput = lazy(() =>
     cmd: z.array(z.string().min(1).max(4096)).min(1).max(64).optional(),
     user: z.string().max(256).optional(),
     workdir: z.string().max(4096).optional(),
-    ...Size,
+    ...size(),
   }),
 );
 export type ExecInput = z.input<typeof ExecInput>;
@@ -33,12 +37,14 @@ export type ExecEvent = z.infer<typeof ExecEvent>;
 export const ExecControl = lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('input'), data: z.string().min(1).max(65536) }),
-    z.strictObject({ kind: z.literal('resize'), ...Size }),
+    z.strictObject({ kind: z.literal('resize'), ...size() }),
   ]),
 );
 export type ExecControl = z.infer<typeof ExecControl>;
 
-export const AttachInput = lazy(() => OnEngine.extend({ id: z.string().min(1).max(256), ...Size }));
+export const AttachInput = lazy(() =>
+  OnEngine.extend({ id: z.string().min(1).max(256), ...size() }),
+);
 
 const terminal = { control: ExecControl, window: WINDOWS.terminal };
 
